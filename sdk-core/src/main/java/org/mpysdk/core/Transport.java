@@ -1,0 +1,111 @@
+package org.mpysdk.core;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * A full-duplex byte channel to a board: a local serial port, a TCP socket, an RFC 2217 server,
+ * a WebREPL WebSocket or a virtual board.
+ *
+ * <p>Reads never block forever: each takes a timeout. A link that closes while a caller waits ends the
+ * wait with {@link TransportClosedException}.
+ *
+ * <p>Thread safety: one thread may read while another writes; concurrent readers (or concurrent
+ * writers) must synchronise among themselves. {@link #close()} may be called from any thread, at any
+ * time, any number of times; it wakes a blocked reader.
+ *
+ * <pre>{@code
+ * try (Transport t = Transports.open("socket://localhost:5555")) {
+ *     t.write("\r\u0003".getBytes(StandardCharsets.US_ASCII));
+ *     byte[] upToPrompt = t.readUntil(">>> ".getBytes(StandardCharsets.US_ASCII), Duration.ofSeconds(2));
+ * }
+ * }</pre>
+ */
+public interface Transport extends AutoCloseable {
+
+    /** @return the port string this transport was opened from, for messages */
+    String name();
+
+    /**
+     * Writes all of {@code len} bytes, or fails.
+     *
+     * @throws TransportClosedException if the link is gone
+     */
+    void write(byte[] data, int off, int len) throws IOException;
+
+    /** Writes all of {@code data}. */
+    default void write(byte[] data) throws IOException {
+        write(data, 0, data.length);
+    }
+
+    /**
+     * Reads what has arrived, waiting at most {@code timeout} for the first byte.
+     *
+     * @return the number of bytes read, 1 to {@code len}, or 0 when the timeout passed with nothing
+     * @throws TransportClosedException if the link is gone
+     */
+    int read(byte[] buf, int off, int len, Duration timeout) throws IOException;
+
+    /**
+     * Reads until {@code pattern} has arrived; bytes after the pattern stay for the next read.
+     * One overall deadline bounds the wait, however much else arrives.
+     *
+     * @return everything read, ending with the pattern
+     * @throws OperationTimeoutException if the pattern does not arrive in time (its message shows what did)
+     */
+    byte[] readUntil(byte[] pattern, Duration timeout) throws IOException;
+
+    /**
+     * Reads exactly {@code len} bytes within one overall timeout.
+     *
+     * @throws OperationTimeoutException if fewer arrive in time
+     */
+    default byte[] readExactly(int len, Duration timeout) throws IOException {
+        byte[] out = new byte[len];
+        Deadline deadline = Deadline.after(timeout);
+        int got = 0;
+        while (got < len) {
+            deadline.check(len + " bytes from " + name() + " (got " + got + ")");
+            got += read(out, got, len - got, Duration.ofMillis(deadline.remainingMillis()));
+        }
+        return out;
+    }
+
+    /** Throws away every byte already received and not yet read (boot noise, stale echoes). */
+    void discardInput() throws IOException;
+
+    /** Pushes written bytes out to the device. */
+    void flush() throws IOException;
+
+    /**
+     * Changes the line's baud rate. Transports without a line (TCP, WebSocket) accept and ignore it.
+     */
+    void setBaudRate(int baud) throws IOException;
+
+    /** @return the current baud rate, or 0 where the transport has no line rate */
+    int baudRate();
+
+    /**
+     * Sets DTR and RTS together, for reset sequences. Where the hardware cannot set both in one
+     * call, RTS is set first, then DTR.
+     *
+     * @throws UnsupportedOperationException never; transports without control lines ignore it, see {@link #hasControlLines()}
+     */
+    void setControlLines(boolean dtr, boolean rts) throws IOException;
+
+    /** Sets DTR alone. */
+    void setDtr(boolean dtr) throws IOException;
+
+    /** Sets RTS alone. */
+    void setRts(boolean rts) throws IOException;
+
+    /** @return whether DTR/RTS reach a real line (false for TCP, WebSocket, ptys) */
+    boolean hasControlLines();
+
+    /** @return whether the transport is open */
+    boolean isOpen();
+
+    /** Closes the link; idempotent; wakes a blocked reader with {@link TransportClosedException}. */
+    @Override
+    void close();
+}
