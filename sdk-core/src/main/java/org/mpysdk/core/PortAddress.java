@@ -14,6 +14,8 @@ import java.util.Locale;
 public record PortAddress(String scheme, String target, String text) {
     /** The scheme given to plain device names. */
     public static final String SERIAL = "serial";
+    /** Pass to {@link #tcpPort(int)} when the port number is required. */
+    public static final int NO_DEFAULT_PORT = -1;
 
     /** @return the parsed address; never fails, unknown schemes are reported when resolved */
     public static PortAddress parse(String port) {
@@ -42,12 +44,16 @@ public record PortAddress(String scheme, String target, String text) {
     }
 
     /**
-     * @param defaultPort used when the target names no port
+     * @param defaultPort used when the target names no port, or {@link #NO_DEFAULT_PORT}
      * @return the TCP port of a {@code host:port} target
+     * @throws IllegalArgumentException when the number is missing (and required) or malformed
      */
     public int tcpPort(int defaultPort) {
         int c = target.lastIndexOf(':');
         if (c < 0) {
+            if (defaultPort == NO_DEFAULT_PORT) {
+                throw new IllegalArgumentException(text + " names no TCP port; write it as " + scheme + "://host:port");
+            }
             return defaultPort;
         }
         String p = target.substring(c + 1);
