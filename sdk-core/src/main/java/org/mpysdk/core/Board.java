@@ -2,6 +2,16 @@ package org.mpysdk.core;
 
 import java.io.IOException;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import org.mpysdk.core.flash.Bootloader;
+import org.mpysdk.core.flash.BootloaderProvider;
+import org.mpysdk.core.flash.BootloaderUnavailableException;
+import org.mpysdk.core.flash.ConnectOptions;
+import org.mpysdk.core.flash.FlashImageSource;
+import org.mpysdk.core.flash.FlashOptions;
+import org.mpysdk.core.flash.FlashResult;
+import org.mpysdk.core.flash.OperationScope;
 
 /**
  * A MicroPython board (or an ESP chip about to become one), reached through a {@link Transport}.
@@ -20,6 +30,8 @@ public class Board implements AutoCloseable {
     private final Transport transport;
     private volatile ProgressListener progress = ProgressListener.NONE;
     private volatile Cancellation cancellation = new Cancellation();
+    private Bootloader bootloader;
+    private FlashResult lastFlashResult;
 
     /** @param transport an open link; the board owns it from now on and closes it in {@link #close()} */
     protected Board(Transport transport) {
@@ -77,6 +89,99 @@ public class Board implements AutoCloseable {
     /** @return the cancellation token that the next (or current) operation observes */
     public Cancellation cancellation() {
         return cancellation;
+    }
+
+    /**
+     * Connects to the chip's ESP bootloader once (reset into download mode, sync, identify, stub) and
+     * returns the session; later calls return the same session until {@link #reset()}.
+     *
+     * <pre>{@code
+     * ChipInfo chip = board.bootloader().chip();   // ESP32-D0WD-V3 (revision v3.1), MAC ..., 4 MB
+     * }</pre>
+     *
+     * @throws BootloaderUnavailableException when no module provides the bootloader (add sdk-serial)
+     * @throws org.mpysdk.core.flash.BootloaderNotRespondingException when the chip does not answer
+     */
+    public Bootloader bootloader() throws IOException {
+        return bootloader(ConnectOptions.defaults());
+    }
+
+    /**
+     * As {@link #bootloader()} with connect options (reset strategy, stub, baud rate). The options apply
+     * to the first connection only; an existing session is returned as it is.
+     */
+    public Bootloader bootloader(ConnectOptions options) throws IOException {
+        if (bootloader == null) {
+            BootloaderProvider provider = ServiceLoader.load(BootloaderProvider.class).findFirst()
+                    .orElseThrow(() -> new BootloaderUnavailableException("no ESP bootloader support on the classpath: "
+                            + "add the sdk-serial module (org.mpysdk:sdk-serial) to flash boards"));
+            bootloader = provider.connect(transport, options, new OperationScope(() -> progress, () -> cancellation));
+        }
+        return bootloader;
+    }
+
+    /**
+     * Erases the whole flash through the bootloader (connecting first if needed).
+     *
+     * @return this board, for chaining: {@code board.erase().flash(image).reset()}
+     */
+    public Board erase() throws IOException {
+        bootloader().eraseFlash();
+        return this;
+    }
+
+    /**
+     * Writes an image with {@link FlashOptions#defaults()} (compressed, MD5-verified, unchanged regions
+     * skipped). The result (bytes, compressed bytes, time, speed, verification) is kept in
+     * {@link #lastFlashResult()}, so the call chains: {@code board.erase().flash(fw).reset()}.
+     *
+     * @return this board, for chaining
+     * @throws org.mpysdk.core.flash.ChipMismatchException when the image is for another chip (nothing erased)
+     * @throws org.mpysdk.core.flash.PartialFlashException when writing failed part-way
+     */
+    public Board flash(FlashImageSource image) throws IOException {
+        return flash(image, FlashOptions.defaults());
+    }
+
+    /** As {@link #flash(FlashImageSource)} with explicit options. */
+    public Board flash(FlashImageSource image, FlashOptions options) throws IOException {
+        lastFlashResult = null;
+        lastFlashResult = bootloader().flash(image.toFlashImage(), options);
+        return this;
+    }
+
+    /** @return the outcome of the last {@link #flash} on this board, if one completed */
+    public Optional<FlashResult> lastFlashResult() {
+        return Optional.ofNullable(lastFlashResult);
+    }
+
+    /**
+     * Hard-resets the chip so it runs its application, and ends the bootloader session. Without a
+     * session, pulses RTS (the EN line on the usual auto-reset circuit).
+     *
+     * @return this board, for chaining
+     */
+    public Board reset() throws IOException {
+        if (bootloader != null) {
+            Bootloader session = bootloader;
+            bootloader = null;
+            try {
+                session.hardReset();
+            } finally {
+                session.close();
+            }
+            return this;
+        }
+        transport.setRts(true);
+        try {
+            Thread.sleep(100); // EN must stay low long enough for the chip to reset
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OperationCancelledException("reset of " + transport.name() + " was interrupted");
+        } finally {
+            transport.setRts(false);
+        }
+        return this;
     }
 
     /** Closes the link; idempotent. */

@@ -1,0 +1,149 @@
+package org.mpysdk.core.flash;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The Espressif chips the SDK knows: how an image names them (the extended header's chip id) and
+ * where MicroPython's {@code .bin} goes in their flash (the bootloader offset).
+ *
+ * <pre>{@code
+ * Chip chip = Chip.parse("esp32s3");          // also "ESP32-S3", "ESP32_S3"
+ * long offset = chip.flashOffset();           // 0x0
+ * }</pre>
+ */
+public enum Chip {
+    /** ESP8266 and ESP8285; images have no extended header. */
+    ESP8266("ESP8266", -1, 0x0, true, Tables.ESP8266_SIZES, Tables.STANDARD_FREQS),
+    /** ESP32 (D0WD, PICO, ...). */
+    ESP32("ESP32", 0, 0x1000, true, Tables.ESP32_SIZES, Tables.STANDARD_FREQS),
+    /** ESP32-S2. */
+    ESP32_S2("ESP32-S2", 2, 0x1000, true, Tables.ESP32_SIZES, Tables.STANDARD_FREQS),
+    /** ESP32-S3. */
+    ESP32_S3("ESP32-S3", 9, 0x0, true, Tables.ESP32_SIZES, Tables.STANDARD_FREQS),
+    /** ESP32-C2 (ESP8684); recognised, not every detail is read. */
+    ESP32_C2("ESP32-C2", 12, 0x0, false, Tables.ESP32_SIZES, Map.of("60m", 0xF, "30m", 0x0, "20m", 0x1, "15m", 0x2)),
+    /** ESP32-C3. */
+    ESP32_C3("ESP32-C3", 5, 0x0, true, Tables.ESP32_SIZES, Tables.STANDARD_FREQS),
+    /** ESP32-C5; recognised, not every detail is read. */
+    ESP32_C5("ESP32-C5", 23, 0x2000, false, Tables.ESP32_SIZES, Map.of("80m", 0xF, "40m", 0x0, "20m", 0x2)),
+    /** ESP32-C6. Its ROM reads 80 MHz as 0 (a ROM divider quirk esptool works around the same way). */
+    ESP32_C6("ESP32-C6", 13, 0x0, true, Tables.ESP32_SIZES, Map.of("80m", 0x0, "40m", 0x0, "20m", 0x2)),
+    /** ESP32-H2; recognised, not every detail is read. */
+    ESP32_H2("ESP32-H2", 16, 0x0, false, Tables.ESP32_SIZES, Map.of("48m", 0xF, "24m", 0x0, "16m", 0x1, "12m", 0x2)),
+    /** ESP32-P4; recognised, not every detail is read. */
+    ESP32_P4("ESP32-P4", 18, 0x2000, false, Tables.ESP32_SIZES, Map.of("80m", 0xF, "40m", 0x0, "20m", 0x2));
+
+    private final String displayName;
+    private final int imageChipId;
+    private final long flashOffset;
+    private final boolean fullySupported;
+    private final Map<String, Integer> sizeCodes;
+    private final Map<String, Integer> freqCodes;
+
+    Chip(String displayName, int imageChipId, long flashOffset, boolean fullySupported,
+            Map<String, Integer> sizeCodes, Map<String, Integer> freqCodes) {
+        this.displayName = displayName;
+        this.imageChipId = imageChipId;
+        this.flashOffset = flashOffset;
+        this.fullySupported = fullySupported;
+        this.sizeCodes = sizeCodes;
+        this.freqCodes = freqCodes;
+    }
+
+    /** @return the name Espressif uses, for example {@code ESP32-S3} */
+    public String displayName() {
+        return displayName;
+    }
+
+    /** @return the chip id in an image's extended header (and in GET_SECURITY_INFO); empty for ESP8266 */
+    public OptionalInt imageChipId() {
+        return imageChipId < 0 ? OptionalInt.empty() : OptionalInt.of(imageChipId);
+    }
+
+    /**
+     * @return the bootloader offset, which is where MicroPython's {@code .bin} for this chip is written:
+     *     0x1000 for ESP32 and ESP32-S2, 0x2000 for ESP32-C5 and ESP32-P4, 0x0 for the others
+     */
+    public long flashOffset() {
+        return flashOffset;
+    }
+
+    /** @return whether images for this chip carry the 16-byte extended header (every chip but the ESP8266) */
+    public boolean hasExtendedHeader() {
+        return this != ESP8266;
+    }
+
+    /** @return whether description, revision and MAC are read for this chip (the others are recognised by id) */
+    public boolean fullySupported() {
+        return fullySupported;
+    }
+
+    /**
+     * @param size a flash size such as {@code "4MB"}
+     * @return the high nibble of header byte 3 for this chip, already shifted ({@code 0x20} for 4MB on ESP32)
+     * @throws IllegalArgumentException when the chip has no such size
+     */
+    public int flashSizeCode(String size) {
+        Integer code = sizeCodes.get(size.toUpperCase(Locale.ROOT));
+        if (code == null) {
+            throw new IllegalArgumentException("flash size '" + size + "' is not valid for " + displayName
+                    + "; use one of " + new java.util.TreeSet<>(sizeCodes.keySet()));
+        }
+        return code;
+    }
+
+    /**
+     * @param freq a flash frequency such as {@code "40m"}
+     * @return the low nibble of header byte 3 for this chip
+     * @throws IllegalArgumentException when the chip has no such frequency
+     */
+    public int flashFreqCode(String freq) {
+        Integer code = freqCodes.get(freq.toLowerCase(Locale.ROOT));
+        if (code == null) {
+            throw new IllegalArgumentException("flash frequency '" + freq + "' is not valid for " + displayName
+                    + "; use one of " + new java.util.TreeSet<>(freqCodes.keySet()));
+        }
+        return code;
+    }
+
+    /** @return the chip whose images carry this chip id */
+    public static Optional<Chip> byImageChipId(int id) {
+        for (Chip c : values()) {
+            if (c.imageChipId == id && id >= 0) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * @param name {@code ESP32-S3}, {@code esp32s3}, {@code ESP32_S3} and similar spellings
+     * @throws IllegalArgumentException for an unknown chip, listing the known ones
+     */
+    public static Chip parse(String name) {
+        String key = name.strip().toUpperCase(Locale.ROOT).replace("-", "").replace("_", "");
+        for (Chip c : values()) {
+            if (c.name().replace("_", "").equals(key)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("unknown chip '" + name + "'; known: " + java.util.Arrays.toString(values()));
+    }
+
+    @Override
+    public String toString() {
+        return displayName;
+    }
+
+    /** Header code tables shared by several chips (esptool's FLASH_SIZES / FLASH_FREQUENCY). */
+    private static final class Tables {
+        static final Map<String, Integer> ESP8266_SIZES = Map.of("512KB", 0x00, "256KB", 0x10, "1MB", 0x20,
+                "2MB", 0x30, "4MB", 0x40, "2MB-C1", 0x50, "4MB-C1", 0x60, "8MB", 0x80, "16MB", 0x90);
+        static final Map<String, Integer> ESP32_SIZES = Map.of("1MB", 0x00, "2MB", 0x10, "4MB", 0x20, "8MB", 0x30,
+                "16MB", 0x40, "32MB", 0x50, "64MB", 0x60, "128MB", 0x70);
+        static final Map<String, Integer> STANDARD_FREQS = Map.of("80m", 0xF, "40m", 0x0, "26m", 0x1, "20m", 0x2);
+    }
+}

@@ -1,0 +1,115 @@
+package org.mpysdk.core.flash;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What to write into a chip's flash: one or more regions, and (optionally) the chip the image was
+ * built for, which the flasher checks before erasing anything.
+ *
+ * <pre>{@code
+ * FlashImage fw = FlashImage.forChip(Chip.ESP32, Files.readAllBytes(Path.of("ESP32_GENERIC-v1.27.0.bin")));
+ * FlashImage two = FlashImage.of(new FlashRegion(0x1000, bootloader), new FlashRegion(0x10000, app));
+ * }</pre>
+ *
+ * @param chip the chip the image is for, or null when unknown (then the image headers are checked)
+ * @param regions the regions, sorted by offset, not overlapping
+ */
+public record FlashImage(Chip chip, List<FlashRegion> regions) implements FlashImageSource {
+    /** Validates: at least one region, no overlaps; sorts by offset. */
+    public FlashImage {
+        if (regions == null || regions.isEmpty()) {
+            throw new IllegalArgumentException("a flash image needs at least one region");
+        }
+        List<FlashRegion> sorted = new ArrayList<>(regions);
+        sorted.sort(Comparator.comparingLong(FlashRegion::offset));
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i - 1).overlaps(sorted.get(i))) {
+                throw new IllegalArgumentException("regions " + sorted.get(i - 1).describe() + " and "
+                        + sorted.get(i).describe() + " overlap");
+            }
+        }
+        regions = List.copyOf(sorted);
+    }
+
+    /** @return an image of these regions, for whatever chip their headers name */
+    public static FlashImage of(FlashRegion... regions) {
+        return new FlashImage(null, List.of(regions));
+    }
+
+    /** @return an image of {@code bytes} at {@code offset}, chip unknown */
+    public static FlashImage at(long offset, byte[] bytes) {
+        return new FlashImage(null, List.of(new FlashRegion(offset, bytes)));
+    }
+
+    /**
+     * A MicroPython {@code .bin} for {@code chip}, placed at the chip's bootloader offset
+     * ({@link Chip#flashOffset()}).
+     */
+    public static FlashImage forChip(Chip chip, byte[] bin) {
+        return new FlashImage(chip, List.of(new FlashRegion(chip.flashOffset(), bin)));
+    }
+
+    /**
+     * Reads a MicroPython {@code .bin} and places it where its header says: the chip comes from the
+     * image's extended header (ESP8266 when it has none), the offset from the chip.
+     *
+     * @throws ImageFormatException when the file is not an ESP image
+     */
+    public static FlashImage fromMicroPythonBin(Path file) throws IOException {
+        return fromMicroPythonBin(Files.readAllBytes(file));
+    }
+
+    /** As {@link #fromMicroPythonBin(Path)} for bytes already read. */
+    public static FlashImage fromMicroPythonBin(byte[] bin) throws ImageFormatException {
+        EspImageHeader header = EspImageHeader.parse(bin);
+        Chip chip = header.chip().orElseThrow(() -> new ImageFormatException(
+                "the image's extended header names chip id " + header.chipId() + ", which this SDK does not know; "
+                        + "say which chip it is for with FlashImage.forChip"));
+        return forChip(chip, bin);
+    }
+
+    /** @return this image */
+    @Override
+    public FlashImage toFlashImage() {
+        return this;
+    }
+
+    /** @return the chip the image declares, if any */
+    public Optional<Chip> declaredChip() {
+        return Optional.ofNullable(chip);
+    }
+
+    /** @return the offset just past the last region */
+    public long end() {
+        return regions.get(regions.size() - 1).end();
+    }
+
+    /** @return the bytes over all regions */
+    public long totalBytes() {
+        long n = 0;
+        for (FlashRegion r : regions) {
+            n += r.length();
+        }
+        return n;
+    }
+
+    /** @return a copy with one region replaced (the one at the same offset) */
+    public FlashImage withRegion(FlashRegion replacement) {
+        List<FlashRegion> copy = new ArrayList<>();
+        for (FlashRegion r : regions) {
+            copy.add(r.offset() == replacement.offset() ? replacement : r);
+        }
+        return new FlashImage(chip, copy);
+    }
+
+    @Override
+    public String toString() {
+        return "FlashImage[" + (chip == null ? "chip from headers" : chip.displayName()) + ", " + regions + "]";
+    }
+}

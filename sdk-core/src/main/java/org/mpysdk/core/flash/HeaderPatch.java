@@ -1,0 +1,44 @@
+package org.mpysdk.core.flash;
+
+/**
+ * Flash settings to write into the header of the image at the chip's bootloader offset, as esptool's
+ * {@code --flash-mode/--flash-size/--flash-freq}. A null field keeps the image's value. When the
+ * image carries an appended SHA-256, it is recomputed so the bootloader still accepts the image.
+ *
+ * <pre>{@code
+ * HeaderPatch.keep().withMode(FlashMode.DOUT).withSize(HeaderPatch.DETECT);
+ * }</pre>
+ *
+ * @param mode new flash mode, or null to keep
+ * @param size new flash size such as {@code "4MB"}, {@link #DETECT} for the detected size, or null to keep
+ * @param freq new flash frequency such as {@code "40m"}, or null to keep
+ */
+public record HeaderPatch(FlashMode mode, String size, String freq) {
+    /** Size value meaning "the size the flash id announces". */
+    public static final String DETECT = "detect";
+
+    /** @return a patch that changes nothing */
+    public static HeaderPatch keep() {
+        return new HeaderPatch(null, null, null);
+    }
+
+    /** @return whether every field keeps the image's value */
+    public boolean keepsAll() {
+        return mode == null && size == null && freq == null;
+    }
+
+    /** @return a copy with a new mode */
+    public HeaderPatch withMode(FlashMode newMode) {
+        return new HeaderPatch(newMode, size, freq);
+    }
+
+    /** @return a copy with a new size ({@code "4MB"} or {@link #DETECT}) */
+    public HeaderPatch withSize(String newSize) {
+        return new HeaderPatch(mode, newSize, freq);
+    }
+
+    /** @return a copy with a new frequency ({@code "40m"}) */
+    public HeaderPatch withFreq(String newFreq) {
+        return new HeaderPatch(mode, size, newFreq);
+    }
+}

@@ -1,0 +1,45 @@
+package org.mpysdk.core.flash;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.mpysdk.core.Cancellation;
+import org.mpysdk.core.ProgressListener;
+
+/**
+ * Where a bootloader reports progress and looks for cancellation. Suppliers, so that a {@code Board}'s
+ * later {@code onProgress(...)} and fresh cancellation tokens reach a bootloader connected earlier.
+ *
+ * @param progress the current listener
+ * @param cancellation the current token
+ */
+public record OperationScope(Supplier<ProgressListener> progress, Supplier<Cancellation> cancellation) {
+    /** Validates. */
+    public OperationScope {
+        Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(cancellation, "cancellation");
+    }
+
+    /** @return a scope with a fixed listener and token */
+    public static OperationScope of(ProgressListener listener, Cancellation token) {
+        ProgressListener l = listener == null ? ProgressListener.NONE : listener;
+        Cancellation c = token == null ? new Cancellation() : token;
+        return new OperationScope(() -> l, () -> c);
+    }
+
+    /** @return a scope that reports nowhere and is never cancelled */
+    public static OperationScope none() {
+        return of(ProgressListener.NONE, new Cancellation());
+    }
+
+    /** @return the listener to report to now */
+    public ProgressListener listener() {
+        ProgressListener l = progress.get();
+        return l == null ? ProgressListener.NONE : l;
+    }
+
+    /** @return the token to observe now */
+    public Cancellation token() {
+        Cancellation c = cancellation.get();
+        return c == null ? new Cancellation() : c;
+    }
+}
