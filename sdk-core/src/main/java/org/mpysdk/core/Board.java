@@ -32,6 +32,7 @@ public class Board implements AutoCloseable {
     private volatile Cancellation cancellation = new Cancellation();
     private Bootloader bootloader;
     private FlashResult lastFlashResult;
+    private org.mpysdk.core.repl.Repl repl;
 
     /** @param transport an open link; the board owns it from now on and closes it in {@link #close()} */
     protected Board(Transport transport) {
@@ -182,6 +183,27 @@ public class Board implements AutoCloseable {
             transport.setRts(false);
         }
         return this;
+    }
+
+    /**
+     * The board's MicroPython REPL, created on first use over this board's transport, with its progress
+     * listener and cancellation; the raw REPL is entered on the first call that needs it.
+     *
+     * <pre>{@code
+     * String two = board.repl().exec("print(1+1)").text();
+     * }</pre>
+     */
+    public synchronized org.mpysdk.core.repl.Repl repl() {
+        if (repl == null) {
+            repl = new org.mpysdk.core.repl.Repl(transport, org.mpysdk.core.repl.ReplOptions.defaults(),
+                    this::progressListener, this::cancellation);
+        }
+        return repl;
+    }
+
+    /** @return MicroPython version, machine, platform and free memory, through {@link #repl()} */
+    public org.mpysdk.core.repl.BoardInfo info() throws IOException {
+        return repl().info();
     }
 
     /** Closes the link; idempotent. */

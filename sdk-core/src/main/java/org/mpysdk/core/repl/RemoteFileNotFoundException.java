@@ -1,0 +1,26 @@
+package org.mpysdk.core.repl;
+
+/** A file or folder on the board does not exist (OSError ENOENT, or the micro:bit's "file not found"). */
+public class RemoteFileNotFoundException extends RemoteException {
+    private final String path;
+
+    /**
+     * @param path the missing path on the board
+     * @param cause the board's error
+     */
+    public RemoteFileNotFoundException(String path, RemoteException cause) {
+        super(cause.traceback(), cause.stdout());
+        this.path = path;
+        initCause(cause);
+    }
+
+    @Override
+    public String getMessage() {
+        return "no such file or folder on the board: " + path + " (" + super.getMessage() + ")";
+    }
+
+    /** @return the missing path */
+    public String path() {
+        return path;
+    }
+}

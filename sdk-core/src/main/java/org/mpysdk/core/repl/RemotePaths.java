@@ -1,0 +1,105 @@
+package org.mpysdk.core.repl;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rules for paths on the board: which the SDK refuses to send, how they are joined, and where a remote
+ * name may land on the host.
+ *
+ * <pre>{@code
+ * RemotePaths.check("/lib/a.py");                              // ok
+ * RemotePaths.localTarget(Path.of("out"), "../etc/passwd");     // throws UnsafeRemotePathException
+ * }</pre>
+ */
+public final class RemotePaths {
+    private RemotePaths() {
+    }
+
+    /**
+     * @return the path unchanged
+     * @throws InvalidRemotePathException when it is empty or holds NUL, CR or LF (the REPL's framing and
+     *     the firmware's C strings cannot carry them)
+     */
+    public static String check(String path) throws InvalidRemotePathException {
+        if (path == null || path.isEmpty()) {
+            throw new InvalidRemotePathException("empty path on the board: give a name such as /main.py");
+        }
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == 0 || c == '\n' || c == '\r') {
+                throw new InvalidRemotePathException("path on the board holds a " + (c == 0 ? "NUL" : "line break")
+                        + " character at index " + i + ": " + path.replace("\0", "\\0").replace("\n", "\\n").replace("\r", "\\r")
+                        + "; rename it without control characters");
+            }
+        }
+        return path;
+    }
+
+    /** @return {@code dir + "/" + name} without a doubled slash; {@code name} alone when {@code dir} is empty */
+    public static String join(String dir, String name) {
+        if (dir.isEmpty()) {
+            return name;
+        }
+        return dir.endsWith("/") ? dir + name : dir + "/" + name;
+    }
+
+    /** @return the folders to create for {@code mkdir -p}, outermost first ({@code /a/b} gives {@code /a}, {@code /a/b}) */
+    public static List<String> prefixes(String dir) {
+        List<String> out = new ArrayList<>();
+        StringBuilder sb = new StringBuilder(dir.startsWith("/") ? "/" : "");
+        for (String part : dir.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '/') {
+                sb.append('/');
+            }
+            sb.append(part);
+            out.add(sb.toString());
+        }
+        return out;
+    }
+
+    /** @return the parent folder of a board path, {@code ""} for a bare name and {@code "/"} for a top-level one */
+    public static String parent(String path) {
+        int i = path.lastIndexOf('/');
+        if (i < 0) {
+            return "";
+        }
+        return i == 0 ? "/" : path.substring(0, i);
+    }
+
+    /**
+     * Resolves a name relative to a remote folder to a path under a local folder.
+     *
+     * @param root the local target folder
+     * @param relative the name below the remote folder, {@code /}-separated
+     * @throws UnsafeRemotePathException when the name would leave {@code root}: {@code ..} parts, an
+     *     absolute path, a drive letter, a backslash, or an empty or {@code .} part
+     */
+    public static Path localTarget(Path root, String relative) throws InvalidRemotePathException {
+        check(relative);
+        if (relative.startsWith("/") || relative.startsWith("\\") || relative.contains("\\")
+                || (relative.length() >= 2 && relative.charAt(1) == ':')) {
+            throw unsafe(root, relative, "it is absolute or uses a backslash or drive letter");
+        }
+        for (String part : relative.split("/", -1)) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..") || part.indexOf(':') >= 0) {
+                throw unsafe(root, relative, "it has a '" + part + "' part");
+            }
+        }
+        Path base = root.toAbsolutePath().normalize();
+        Path target = base.resolve(relative).normalize();
+        if (!target.startsWith(base) || target.equals(base)) {
+            throw unsafe(root, relative, "it resolves to " + target);
+        }
+        return target;
+    }
+
+    private static UnsafeRemotePathException unsafe(Path root, String name, String why) {
+        return new UnsafeRemotePathException("refusing to copy the board's file '" + name + "' into " + root
+                + ": " + why + ", so it could land outside that folder; rename it on the board");
+    }
+}

@@ -1,0 +1,480 @@
+package org.mpysdk.core.repl;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+import org.mpysdk.core.Cancellation;
+import org.mpysdk.core.Deadline;
+import org.mpysdk.core.OperationCancelledException;
+import org.mpysdk.core.OperationTimeoutException;
+import org.mpysdk.core.ProgressListener;
+import org.mpysdk.core.Transport;
+import org.mpysdk.core.TransportClosedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MicroPython REPL of a board, over any {@link Transport}: runs code in the raw REPL and returns
+ * what it printed, with raw-paste flow control where the firmware has it.
+ *
+ * <pre>{@code
+ * Repl repl = board.repl();
+ * String out = repl.exec("print(1+1)").text();            // "2"
+ * String v = repl.eval("len('abc')");                      // "3"
+ * repl.execStreaming("for i in range(5): print(i)", (b, o, n) -> System.out.write(b, o, n), Duration.ofSeconds(5));
+ * try { repl.exec("1/0"); } catch (RemoteException e) { e.type(); } // "ZeroDivisionError"
+ * repl.files().put(Path.of("main.py"), "/main.py");
+ * }</pre>
+ *
+ * <p>The raw REPL is entered on first use: Ctrl-C interrupts whatever runs, and the prompt is polled
+ * for under one overall deadline (a board that is still booting, or printing without pause, cannot
+ * stretch it). Every call has a timeout; on timeout or {@link Cancellation#cancel() cancel} the board's
+ * code is interrupted with Ctrl-C and the REPL stays usable.
+ *
+ * <p>Not thread-safe: one thread uses a Repl at a time; another thread may cancel through the
+ * {@link Cancellation} the Repl was given.
+ */
+public final class Repl {
+    private static final Logger LOG = LoggerFactory.getLogger(Repl.class);
+    private static final byte[] RAW_BANNER = "raw REPL; CTRL-B to exit\r\n>".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] END = {0x04, 0x04, '>'};
+    private static final byte[] CTRL_C = {0x03};
+    private static final Duration RESET_QUIET = Duration.ofMillis(100);
+
+    /** Whether raw-paste mode is known to work on this connection. */
+    public enum RawPaste {
+        /** Not tried yet: the first exec longer than {@link ReplOptions#plainChunk()} tries it. */
+        UNKNOWN,
+        /** The board answered the request and grants windows. */
+        SUPPORTED,
+        /** The board lacks it, or did not answer in time; plain raw REPL is used. */
+        UNSUPPORTED
+    }
+
+    private final ReplIo io;
+    private final ReplOptions options;
+    private final Supplier<ProgressListener> progress;
+    private final Supplier<Cancellation> cancellation;
+    private boolean inRaw;
+    private RawPaste rawPaste = RawPaste.UNKNOWN;
+    private int pasteWindow;
+    private FirmwareFeatures features;
+    private BoardFiles files;
+
+    /**
+     * @param transport an open link to a board running MicroPython; the Repl does not close it
+     * @param options timeouts and limits
+     * @param progress gives the listener for long operations (file copies), read at each operation's start
+     * @param cancellation gives the token that the next operation observes, read at each operation's start
+     */
+    public Repl(Transport transport, ReplOptions options, Supplier<ProgressListener> progress,
+                Supplier<Cancellation> cancellation) {
+        this.io = new ReplIo(Objects.requireNonNull(transport, "transport"));
+        this.options = Objects.requireNonNull(options, "options");
+        this.progress = Objects.requireNonNull(progress, "progress");
+        this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
+        if (options.plainChunk() < 16) {
+            throw new IllegalArgumentException("plainChunk must be at least 16 bytes, was " + options.plainChunk());
+        }
+    }
+
+    /** @return a Repl with default options, no progress listener and a private cancellation token */
+    public static Repl over(Transport transport) {
+        Cancellation c = new Cancellation();
+        return new Repl(transport, ReplOptions.defaults(), () -> ProgressListener.NONE, () -> c);
+    }
+
+    /** @return the options in force */
+    public ReplOptions options() {
+        return options;
+    }
+
+    /** @return the link this Repl talks over */
+    public Transport transport() {
+        return io.transport();
+    }
+
+    /** @return whether raw-paste mode is used on this connection, as far as known */
+    public RawPaste rawPaste() {
+        return rawPaste;
+    }
+
+    /**
+     * Enters the raw REPL now (calls do it on demand): interrupts running code, polls for the raw
+     * prompt under {@link ReplOptions#enterTimeout()}, then checks with a marker that replies line up.
+     *
+     * @throws ReplProtocolException when the raw prompt does not appear in time
+     */
+    public void enter() throws IOException {
+        inRaw = false;
+        enterRaw(cancellation.get());
+    }
+
+    /** Leaves the raw REPL for the friendly {@code >>>} prompt (what a terminal user expects). */
+    public void leave() throws IOException {
+        if (!inRaw) {
+            return;
+        }
+        inRaw = false;
+        io.write(new byte[] {'\r', 0x02});
+        try {
+            io.readUntil(">>> ".getBytes(StandardCharsets.US_ASCII), Deadline.after(options.execTimeout()), "the friendly prompt");
+        } catch (OperationTimeoutException e) {
+            LOG.debug("no friendly prompt after leaving the raw REPL on {}", io.name());
+        }
+    }
+
+    /** Runs code with the default timeout; see {@link #exec(String, Duration)}. */
+    public ExecResult exec(String code) throws IOException {
+        return exec(code, options.execTimeout());
+    }
+
+    /**
+     * Runs code in the raw REPL and returns what it printed.
+     *
+     * @param code Python source (UTF-8)
+     * @param timeout overall time for sending, running and reading the output
+     * @throws RemoteException when the code raised (syntax errors included)
+     * @throws OperationTimeoutException when it ran too long (it was interrupted; the REPL is usable)
+     * @throws OperationCancelledException when cancelled (interrupted the same way)
+     * @throws BoardResetException when the board rebooted meanwhile
+     */
+    public ExecResult exec(String code, Duration timeout) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long t0 = System.nanoTime();
+        run(code.getBytes(StandardCharsets.UTF_8), out::write, timeout, out);
+        return new ExecResult(out.toByteArray(), System.nanoTime() - t0);
+    }
+
+    /**
+     * Runs code and hands its output to {@code sink} as it arrives; memory stays bounded however much
+     * the code prints. The returned result's stdout is empty.
+     *
+     * @throws RemoteException when the code raised (its {@link RemoteException#stdout()} is empty too)
+     */
+    public ExecResult execStreaming(String code, OutputSink sink, Duration timeout) throws IOException {
+        long t0 = System.nanoTime();
+        run(code.getBytes(StandardCharsets.UTF_8), sink, timeout, null);
+        return new ExecResult(new byte[0], System.nanoTime() - t0);
+    }
+
+    /**
+     * Evaluates one expression on the board.
+     *
+     * @return its {@code repr()}, for example {@code "2"}, {@code "'abc'"}, {@code "[1, 2]"}
+     */
+    public String eval(String expression) throws IOException {
+        String out = exec("print(repr(" + expression + "))").stdout();
+        return out.endsWith("\r\n") ? out.substring(0, out.length() - 2) : out.strip();
+    }
+
+    /**
+     * Soft-resets the board from the raw REPL (Ctrl-D on an empty line): the heap and every variable are
+     * cleared, {@code boot.py} runs, {@code main.py} does not. Returns once the raw prompt is back.
+     *
+     * @return what the board printed while restarting (boot.py output, for example)
+     */
+    public String softReset() throws IOException {
+        Cancellation cancel = cancellation.get();
+        ensureRaw(cancel);
+        io.write(new byte[] {0x04});
+        io.flush();
+        Deadline deadline = Deadline.after(options.execTimeout().plus(options.enterTimeout()));
+        byte[] seen;
+        try {
+            seen = io.readUntil(RAW_BANNER, deadline, "the raw REPL banner after a soft reset");
+        } catch (OperationTimeoutException e) {
+            inRaw = false;
+            throw e;
+        }
+        String text = new String(seen, StandardCharsets.UTF_8);
+        int rebootAt = text.indexOf("soft reboot");
+        if (!text.startsWith("OK") || rebootAt < 0) {
+            LOG.debug("soft reset on {} answered {}", io.name(), text);
+        }
+        int from = rebootAt < 0 ? 0 : text.indexOf('\n', rebootAt) + 1;
+        return text.substring(from, text.length() - RAW_BANNER.length);
+    }
+
+    /**
+     * @return version, machine, platform and free memory of the running MicroPython
+     */
+    public BoardInfo info() throws IOException {
+        String out = exec(String.join("\n",
+                "import sys,os,gc",
+                "gc.collect()",
+                "__mu=os.uname()",
+                "print('.'.join(str(x) for x in sys.implementation.version))",
+                "print(__mu.version)",
+                "print(__mu.machine)",
+                "print(sys.platform)",
+                "print(gc.mem_free())",
+                "del __mu")).stdout();
+        String[] lines = out.split("\r?\n");
+        if (lines.length < 5) {
+            throw new ReplProtocolException("unexpected answer to board.info(): '" + out.strip() + "'");
+        }
+        long mem;
+        try {
+            mem = Long.parseLong(lines[4].strip());
+        } catch (NumberFormatException e) {
+            mem = -1;
+        }
+        return new BoardInfo(lines[0].strip(), lines[1].strip(), lines[2].strip(), lines[3].strip(), mem);
+    }
+
+    /** @return the firmware's modules and functions that file operations use (measured once) */
+    public FirmwareFeatures features() throws IOException {
+        if (features == null) {
+            features = FirmwareFeatures.parse(exec(FirmwareFeatures.PROBE).stdout());
+            LOG.debug("firmware features on {}: {}", io.name(), features);
+        }
+        return features;
+    }
+
+    /** @return the board's files */
+    public BoardFiles files() {
+        if (files == null) {
+            files = new BoardFiles(this);
+        }
+        return files;
+    }
+
+    ProgressListener progressListener() {
+        return progress.get();
+    }
+
+    Cancellation currentCancellation() {
+        return cancellation.get();
+    }
+
+    /** Runs code; stdout goes to {@code sink}; {@code collected} (may be null) feeds RemoteException's stdout. */
+    void run(byte[] code, OutputSink sink, Duration timeout, ByteArrayOutputStream collected) throws IOException {
+        Cancellation cancel = cancellation.get();
+        String what = describe(code);
+        cancel.throwIfCancelled(what);
+        Deadline deadline = Deadline.after(timeout);
+        ensureRaw(cancel);
+        RawReplFraming framing;
+        try {
+            framing = send(code, sink, deadline, cancel, what);
+        } catch (OperationCancelledException | OperationTimeoutException | ReplProtocolException e) {
+            // The upload stopped half-way: the board's state is unknown; get back to a clean prompt.
+            recover(cancel);
+            throw e;
+        }
+        readReply(framing, deadline, cancel, what);
+        byte[] err = framing.stderr();
+        if (err.length > 0) {
+            String printed = collected == null ? "" : collected.toString(StandardCharsets.UTF_8);
+            Traceback tb = Traceback.parse(new String(err, StandardCharsets.UTF_8));
+            throw new RemoteException(tb, printed);
+        }
+    }
+
+    private RawReplFraming send(byte[] code, OutputSink sink, Deadline deadline, Cancellation cancel, String what)
+            throws IOException {
+        if (options.rawPaste() && code.length > options.plainChunk() && rawPaste != RawPaste.UNSUPPORTED) {
+            if (rawPaste == RawPaste.UNKNOWN) {
+                probeRawPaste(cancel);
+            } else {
+                RawPasteSession.Probe p = RawPasteSession.request(io, options.rawPasteProbeTimeout());
+                if (p.answer() != RawPasteSession.Answer.SUPPORTED) {
+                    throw new ReplProtocolException("raw-paste request refused on " + io.name() + " after it had worked: " + p.detail());
+                }
+                pasteWindow = p.window();
+            }
+            if (rawPaste == RawPaste.SUPPORTED) {
+                RawPasteSession.send(io, pasteWindow, code, deadline, cancel, what);
+                return new RawReplFraming(false, sink, options.maxErrorText(), 0);
+            }
+        }
+        writePlain(code, deadline, cancel, what);
+        return new RawReplFraming(true, sink, options.maxErrorText(), 4096);
+    }
+
+    private void probeRawPaste(Cancellation cancel) throws IOException {
+        RawPasteSession.Probe p = RawPasteSession.request(io, options.rawPasteProbeTimeout());
+        switch (p.answer()) {
+            case SUPPORTED -> {
+                rawPaste = RawPaste.SUPPORTED;
+                pasteWindow = p.window();
+            }
+            case UNSUPPORTED -> rawPaste = RawPaste.UNSUPPORTED;
+            default -> {
+                // Firmware whose REPL hangs on the request: give up on raw-paste for this connection.
+                rawPaste = RawPaste.UNSUPPORTED;
+                LOG.info("raw-paste request on {} got no usable answer ({}); using the plain raw REPL", io.name(), p.detail());
+                inRaw = false;
+                enterRaw(cancel);
+            }
+        }
+        LOG.debug("raw-paste on {}: {} ({})", io.name(), rawPaste, p.detail());
+    }
+
+    private void writePlain(byte[] code, Deadline deadline, Cancellation cancel, String what) throws IOException {
+        int chunk = options.plainChunk();
+        for (int i = 0; i < code.length; i += chunk) {
+            if (i > 0) {
+                cancel.throwIfCancelled(what + " (during upload)");
+                deadline.check("the upload of " + what);
+                // No flow control in the plain raw REPL: pace the chunks so a small input buffer keeps up.
+                LockSupport.parkNanos(options.plainChunkPause().toNanos());
+            }
+            io.write(code, i, Math.min(chunk, code.length - i));
+        }
+        io.write(new byte[] {0x04});
+        io.flush();
+    }
+
+    private void readReply(RawReplFraming framing, Deadline deadline, Cancellation cancel, String what)
+            throws IOException {
+        byte[] buf = new byte[8192];
+        org.mpysdk.core.BoardException reason = null;
+        Deadline grace = null;
+        long nextCtrlC = 0;
+        long lastData = System.nanoTime();
+        while (!framing.complete()) {
+            if (reason == null) {
+                if (cancel.isCancelled()) {
+                    reason = new OperationCancelledException(what + " was cancelled; the code on the board was interrupted with Ctrl-C");
+                } else if (deadline.expired()) {
+                    reason = new OperationTimeoutException("timed out after " + deadline.budget().toMillis() + " ms running "
+                            + what + " on " + io.name() + "; the code was interrupted with Ctrl-C (give a longer timeout if it needs more time)",
+                            deadline.budget());
+                }
+                if (reason != null) {
+                    grace = Deadline.after(options.interruptGrace());
+                }
+            }
+            if (reason != null) {
+                if (grace.expired()) {
+                    // The code ignores Ctrl-C (it catches KeyboardInterrupt, or is stuck in native code).
+                    inRaw = false;
+                    try {
+                        enterRaw(new Cancellation());
+                    } catch (IOException e) {
+                        reason.addSuppressed(e);
+                        throw new ReplProtocolException(reason.getMessage() + "; the code did not stop after Ctrl-C and the REPL did not come back"
+                                + " (reset the board)", reason);
+                    }
+                    throw reason;
+                }
+                if (System.nanoTime() - nextCtrlC >= 0) {
+                    // Repeat, because code may catch one KeyboardInterrupt, and a Ctrl-C may be lost.
+                    io.write(CTRL_C);
+                    io.flush();
+                    nextCtrlC = System.nanoTime() + Duration.ofMillis(250).toNanos();
+                }
+            }
+            long wait = Math.min(ReplIo.SLICE.toMillis(), reason == null ? deadline.remainingMillis() : grace.remainingMillis());
+            int n;
+            try {
+                n = io.read(buf, 0, buf.length, Duration.ofMillis(Math.max(1, wait)));
+            } catch (TransportClosedException e) {
+                inRaw = false;
+                throw e;
+            }
+            if (n == 0) {
+                if (System.nanoTime() - lastData > RESET_QUIET.toNanos() && looksLikeReboot(framing.recentStdout())) {
+                    inRaw = false;
+                    throw new BoardResetException("the board on " + io.name() + " rebooted while running " + what
+                            + " (its start-up banner and >>> prompt arrived); the code's effects are unknown");
+                }
+                continue;
+            }
+            lastData = System.nanoTime();
+            int used;
+            try {
+                used = framing.feed(buf, 0, n);
+            } catch (ReplProtocolException e) {
+                inRaw = false;
+                throw e;
+            } catch (java.io.UncheckedIOException e) {
+                // The sink failed (a local disk full, a bad line): stop the board's code, keep the REPL usable.
+                recover(cancel);
+                throw e.getCause();
+            } catch (RuntimeException e) {
+                recover(cancel);
+                throw e;
+            }
+            if (used < n) {
+                io.unread(buf, used, n - used);
+            }
+        }
+        if (reason != null) {
+            throw reason;
+        }
+    }
+
+    static boolean looksLikeReboot(byte[] tail) {
+        String s = new String(tail, StandardCharsets.ISO_8859_1);
+        return s.endsWith("\n>>> ") && s.contains("MicroPython v") && s.contains("Type \"help()\"");
+    }
+
+    private void ensureRaw(Cancellation cancel) throws IOException {
+        if (!inRaw) {
+            enterRaw(cancel);
+        }
+    }
+
+    private void recover(Cancellation cancel) {
+        inRaw = false;
+        try {
+            enterRaw(new Cancellation());
+        } catch (IOException e) {
+            LOG.debug("could not re-enter the raw REPL on {} after a failed upload: {}", io.name(), e.toString());
+        }
+    }
+
+    private void enterRaw(Cancellation cancel) throws IOException {
+        Deadline deadline = Deadline.after(options.enterTimeout());
+        long attempt = 100;
+        io.write(new byte[] {'\r', 0x03, 0x03});
+        while (true) {
+            io.write(new byte[] {'\r', 0x01});
+            io.flush();
+            try {
+                io.readUntil(RAW_BANNER, Deadline.after(Duration.ofMillis(Math.min(attempt, Math.max(1, deadline.remainingMillis())))),
+                        "the raw REPL banner");
+                break;
+            } catch (OperationTimeoutException e) {
+                if (deadline.expired()) {
+                    throw new ReplProtocolException("could not enter the raw REPL on " + io.name() + " within "
+                            + options.enterTimeout().toMillis() + " ms: " + e.getMessage()
+                            + "; check that the board runs MicroPython at this baud rate and that no other program holds the port", e);
+                }
+                cancel.throwIfCancelled("entering the raw REPL");
+                // The board may still be booting (opening the port can reset it) or ignore the first Ctrl-C.
+                io.write(new byte[] {'\r', 0x03, 0x03});
+                attempt = Math.min(attempt * 2, 1000);
+            }
+        }
+        // Earlier attempts may have queued more banners: a marker the code itself does not contain
+        // tells where the replies line up.
+        int nonce = ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+        String marker = "SDK" + nonce;
+        io.write(("print('SDK'+'" + nonce + "')").getBytes(StandardCharsets.US_ASCII));
+        io.write(new byte[] {0x04});
+        io.flush();
+        Deadline syncDeadline = Deadline.after(Duration.ofMillis(Math.max(deadline.remainingMillis(), 2000)));
+        io.readUntil(marker.getBytes(StandardCharsets.US_ASCII), syncDeadline, "the raw REPL marker " + marker);
+        io.readUntil(END, syncDeadline, "the end of the marker's reply");
+        inRaw = true;
+        LOG.debug("in the raw REPL on {}", io.name());
+    }
+
+    private static String describe(byte[] code) {
+        int n = 0;
+        while (n < code.length && n < 40 && code[n] != '\n') {
+            n++;
+        }
+        String head = new String(code, 0, n, StandardCharsets.UTF_8);
+        return "exec of '" + head + (n < code.length ? "...'" : "'") + " (" + code.length + " bytes)";
+    }
+}

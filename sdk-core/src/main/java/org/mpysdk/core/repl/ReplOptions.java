@@ -1,0 +1,63 @@
+package org.mpysdk.core.repl;
+
+import java.time.Duration;
+
+/**
+ * Timeouts and limits of a {@link Repl}. Start from {@link #defaults()} and change what you need.
+ *
+ * <pre>{@code
+ * ReplOptions o = ReplOptions.defaults().withExecTimeout(Duration.ofSeconds(30)).withRawPaste(false);
+ * }</pre>
+ *
+ * @param enterTimeout overall time to get into the raw REPL (covers a board still booting after the
+ *     port opened)
+ * @param execTimeout default overall time for one exec, eval or file operation step
+ * @param rawPasteProbeTimeout how long to wait for the answer to the raw-paste request before giving
+ *     up on raw-paste for this connection (some firmware never answers)
+ * @param interruptGrace after a timeout or cancel, how long Ctrl-C may take to stop the code
+ * @param rawPaste whether to try raw-paste mode at all
+ * @param plainChunk without raw-paste, the most code bytes written in one go; longer code is written in
+ *     chunks of this size, {@code plainChunkPause} apart (the device has no flow control then)
+ * @param plainChunkPause pacing between plain chunks, so a small input buffer is not overrun
+ * @param maxErrorText the longest exception text kept (the framing holds back at most this much)
+ */
+public record ReplOptions(Duration enterTimeout, Duration execTimeout, Duration rawPasteProbeTimeout,
+                          Duration interruptGrace, boolean rawPaste, int plainChunk, Duration plainChunkPause,
+                          int maxErrorText) {
+
+    /** @return 10 s to enter, 10 s per exec, 1 s raw-paste probe, 2 s interrupt grace, raw-paste on, 256-byte chunks 10 ms apart */
+    public static ReplOptions defaults() {
+        return new ReplOptions(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(1),
+                Duration.ofSeconds(2), true, 256, Duration.ofMillis(10), 64 * 1024);
+    }
+
+    /** @return a copy with another default exec timeout */
+    public ReplOptions withExecTimeout(Duration t) {
+        return new ReplOptions(enterTimeout, t, rawPasteProbeTimeout, interruptGrace, rawPaste, plainChunk, plainChunkPause, maxErrorText);
+    }
+
+    /** @return a copy with another enter timeout */
+    public ReplOptions withEnterTimeout(Duration t) {
+        return new ReplOptions(t, execTimeout, rawPasteProbeTimeout, interruptGrace, rawPaste, plainChunk, plainChunkPause, maxErrorText);
+    }
+
+    /** @return a copy with another raw-paste probe timeout */
+    public ReplOptions withRawPasteProbeTimeout(Duration t) {
+        return new ReplOptions(enterTimeout, execTimeout, t, interruptGrace, rawPaste, plainChunk, plainChunkPause, maxErrorText);
+    }
+
+    /** @return a copy with another interrupt grace */
+    public ReplOptions withInterruptGrace(Duration t) {
+        return new ReplOptions(enterTimeout, execTimeout, rawPasteProbeTimeout, t, rawPaste, plainChunk, plainChunkPause, maxErrorText);
+    }
+
+    /** @return a copy with raw-paste tried or never tried */
+    public ReplOptions withRawPaste(boolean on) {
+        return new ReplOptions(enterTimeout, execTimeout, rawPasteProbeTimeout, interruptGrace, on, plainChunk, plainChunkPause, maxErrorText);
+    }
+
+    /** @return a copy with other plain-mode chunking */
+    public ReplOptions withPlainChunking(int chunk, Duration pause) {
+        return new ReplOptions(enterTimeout, execTimeout, rawPasteProbeTimeout, interruptGrace, rawPaste, chunk, pause, maxErrorText);
+    }
+}

@@ -1,0 +1,19 @@
+package org.mpysdk.core.repl;
+
+import java.util.List;
+
+/**
+ * What {@link BoardFiles#putTree} did.
+ *
+ * @param copied remote paths written because they were missing or different
+ * @param unchanged remote paths skipped because hash (or, without hashlib, size) matched
+ * @param bytesCopied bytes of file content sent
+ * @param comparedBy {@code "sha256"} or {@code "size"}
+ */
+public record SyncReport(List<String> copied, List<String> unchanged, long bytesCopied, String comparedBy) {
+    /** Copies the lists so the record stays immutable. */
+    public SyncReport {
+        copied = List.copyOf(copied);
+        unchanged = List.copyOf(unchanged);
+    }
+}
