@@ -1,0 +1,223 @@
+package org.mpysdk.webrepl;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import javax.net.SocketFactory;
+
+/**
+ * Lets OkHttp hand over WebREPL text frames as raw bytes.
+ *
+ * <p>Why: the board writes raw terminal bytes into text frames without regard to UTF-8 (the raw-paste
+ * window {@code \x80\x00}, any program output). OkHttp decodes every text frame with Okio's UTF-8
+ * decoder, which replaces each malformed sequence with U+FFFD, and offers no way to get the payload
+ * bytes of a text frame. This tap sits under OkHttp on a plain ({@code ws://}) socket: after the HTTP
+ * upgrade response it follows the server's frame headers and turns each text frame's opcode (1) into
+ * binary (2) before OkHttp reads it, noting the original kind in {@link #kinds()}. OkHttp then delivers
+ * every data message as bytes, in order, and the listener takes the kinds from the queue in the same
+ * order. Only one header byte per message changes; lengths and payloads pass through untouched.
+ *
+ * <p>Not for {@code wss://}: there the bytes under OkHttp are TLS records; that case falls back to
+ * decoded text (see {@link WebReplTransport#byteExact()}).
+ */
+final class FrameKindTap extends SocketFactory {
+    /** Kind of each data message, in arrival order: true for text. */
+    private final Queue<Boolean> kinds = new ConcurrentLinkedQueue<>();
+
+    /** @return the kinds of data messages seen so far and not yet taken; true = text */
+    Queue<Boolean> kinds() {
+        return kinds;
+    }
+
+    @Override
+    public Socket createSocket() {
+        return new TappedSocket(kinds);
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+        Socket s = createSocket();
+        s.connect(new java.net.InetSocketAddress(host, port));
+        return s;
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+        Socket s = createSocket();
+        s.bind(new java.net.InetSocketAddress(localHost, localPort));
+        s.connect(new java.net.InetSocketAddress(host, port));
+        return s;
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+        Socket s = createSocket();
+        s.connect(new java.net.InetSocketAddress(host, port));
+        return s;
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+        Socket s = createSocket();
+        s.bind(new java.net.InetSocketAddress(localAddress, localPort));
+        s.connect(new java.net.InetSocketAddress(address, port));
+        return s;
+    }
+
+    /** A plain socket whose input passes through a {@link Retyper}. */
+    private static final class TappedSocket extends Socket {
+        private final Queue<Boolean> kinds;
+        private InputStream tapped;
+
+        TappedSocket(Queue<Boolean> kinds) {
+            this.kinds = kinds;
+        }
+
+        @Override
+        public synchronized InputStream getInputStream() throws IOException {
+            if (tapped == null) {
+                tapped = new Retyper(super.getInputStream(), kinds);
+            }
+            return tapped;
+        }
+    }
+
+    /**
+     * Follows the byte stream from the server: HTTP response head, then WebSocket frames (RFC 6455
+     * section 5.2), rewriting the opcode of text frames to binary.
+     */
+    static final class Retyper extends FilterInputStream {
+        private static final byte[] HEAD_END = {'\r', '\n', '\r', '\n'};
+
+        private enum State { HTTP_HEAD, B0, B1, EXT_LENGTH, MASK, PAYLOAD }
+
+        private final Queue<Boolean> kinds;
+        private State state = State.HTTP_HEAD;
+        private int headMatched;
+        private int extLeft;
+        private int maskLeft;
+        private long payloadLeft;
+
+        Retyper(InputStream in, Queue<Boolean> kinds) {
+            super(in);
+            this.kinds = kinds;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = in.read();
+            if (c < 0) {
+                return c;
+            }
+            byte[] one = {(byte) c};
+            process(one, 0, 1);
+            return one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                process(b, off, n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            // Skipped bytes would escape the parser; read them instead.
+            byte[] sink = new byte[(int) Math.min(n, 8192)];
+            int r = read(sink, 0, sink.length);
+            return Math.max(r, 0);
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        /** Advances the parser over {@code b[off, off+n)}, rewriting opcodes in place. */
+        void process(byte[] b, int off, int n) {
+            int i = off;
+            int end = off + n;
+            while (i < end) {
+                switch (state) {
+                    case HTTP_HEAD -> {
+                        byte c = b[i++];
+                        if (c == HEAD_END[headMatched]) {
+                            headMatched++;
+                        } else {
+                            headMatched = c == '\r' ? 1 : 0;
+                        }
+                        if (headMatched == HEAD_END.length) {
+                            state = State.B0;
+                        }
+                    }
+                    case B0 -> {
+                        int opcode = b[i] & 0x0F;
+                        if (opcode == 1) {
+                            b[i] = (byte) ((b[i] & 0xF0) | 2);
+                            kinds.add(Boolean.TRUE);
+                        } else if (opcode == 2) {
+                            kinds.add(Boolean.FALSE);
+                        }
+                        i++;
+                        state = State.B1;
+                    }
+                    case B1 -> {
+                        int b1 = b[i++] & 0xFF;
+                        maskLeft = (b1 & 0x80) != 0 ? 4 : 0;
+                        int len7 = b1 & 0x7F;
+                        payloadLeft = 0;
+                        if (len7 == 126) {
+                            extLeft = 2;
+                            state = State.EXT_LENGTH;
+                        } else if (len7 == 127) {
+                            extLeft = 8;
+                            state = State.EXT_LENGTH;
+                        } else {
+                            payloadLeft = len7;
+                            state = afterLength();
+                        }
+                    }
+                    case EXT_LENGTH -> {
+                        payloadLeft = (payloadLeft << 8) | (b[i++] & 0xFF);
+                        if (--extLeft == 0) {
+                            state = afterLength();
+                        }
+                    }
+                    case MASK -> {
+                        i++;
+                        if (--maskLeft == 0) {
+                            state = payloadLeft == 0 ? State.B0 : State.PAYLOAD;
+                        }
+                    }
+                    case PAYLOAD -> {
+                        long skip = Math.min(payloadLeft, end - i);
+                        i += (int) skip;
+                        payloadLeft -= skip;
+                        if (payloadLeft == 0) {
+                            state = State.B0;
+                        }
+                    }
+                    default -> throw new IllegalStateException(state.toString());
+                }
+            }
+        }
+
+        private State afterLength() {
+            if (payloadLeft < 0) {
+                // A length over 2^63: OkHttp rejects the frame; pass the rest through untouched.
+                payloadLeft = Long.MAX_VALUE;
+            }
+            if (maskLeft > 0) {
+                return State.MASK;
+            }
+            return payloadLeft == 0 ? State.B0 : State.PAYLOAD;
+        }
+    }
+}

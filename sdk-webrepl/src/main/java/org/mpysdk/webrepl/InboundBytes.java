@@ -1,0 +1,154 @@
+package org.mpysdk.webrepl;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.mpysdk.core.TransportClosedException;
+
+/**
+ * A byte stream filled by the WebSocket's reader thread and drained by callers with timeouts. When the
+ * connection ends, bytes that arrived before stay readable; after them every read fails with
+ * {@link TransportClosedException} carrying the reason, so no waiter hangs.
+ */
+final class InboundBytes {
+    private final String name;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition arrived = lock.newCondition();
+    private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
+    private int headOffset;
+    private long size;
+    private String closedReason;
+    private Throwable closedCause;
+
+    InboundBytes(String name) {
+        this.name = name;
+    }
+
+    void append(byte[] bytes) {
+        if (bytes.length == 0) {
+            return;
+        }
+        lock.lock();
+        try {
+            if (closedReason == null) {
+                chunks.add(bytes);
+                size += bytes.length;
+                arrived.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Ends the stream; the first reason given wins. */
+    void close(String reason, Throwable cause) {
+        lock.lock();
+        try {
+            if (closedReason == null) {
+                closedReason = reason;
+                closedCause = cause;
+            }
+            arrived.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    boolean isClosed() {
+        lock.lock();
+        try {
+            return closedReason != null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return the reason given to {@link #close}, or null while open */
+    String closedReason() {
+        lock.lock();
+        try {
+            return closedReason;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long available() {
+        lock.lock();
+        try {
+            return size;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Drops everything not yet read. @return how many bytes were dropped */
+    long clear() {
+        lock.lock();
+        try {
+            long dropped = size;
+            chunks.clear();
+            headOffset = 0;
+            size = 0;
+            return dropped;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * @return bytes copied, 1 to {@code len}, or 0 when {@code timeoutMillis} passed with nothing
+     * @throws TransportClosedException when the stream has ended and nothing is left
+     */
+    int read(byte[] buf, int off, int len, long timeoutMillis) throws TransportClosedException {
+        if (len == 0) {
+            return 0;
+        }
+        lock.lock();
+        try {
+            long left = TimeUnit.MILLISECONDS.toNanos(Math.max(0, timeoutMillis));
+            while (size == 0) {
+                if (closedReason != null) {
+                    throw new TransportClosedException(name + ": " + closedReason, closedCause);
+                }
+                if (left <= 0) {
+                    return 0;
+                }
+                try {
+                    left = arrived.awaitNanos(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new TransportClosedException(name + ": interrupted while waiting for data", e);
+                }
+            }
+            int copied = 0;
+            while (copied < len && !chunks.isEmpty()) {
+                byte[] head = chunks.peekFirst();
+                int n = Math.min(len - copied, head.length - headOffset);
+                System.arraycopy(head, headOffset, buf, off + copied, n);
+                copied += n;
+                headOffset += n;
+                if (headOffset == head.length) {
+                    chunks.removeFirst();
+                    headOffset = 0;
+                }
+            }
+            size -= copied;
+            return copied;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return a short description for logs */
+    @Override
+    public String toString() {
+        lock.lock();
+        try {
+            return "InboundBytes[" + name + ", " + size + " bytes" + (closedReason == null ? "" : ", closed: " + closedReason) + "]";
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.mpysdk.webrepl;
+
+import org.mpysdk.core.Board;
+import org.mpysdk.core.UnsupportedPortException;
+
+/**
+ * Entry points for WebREPL.
+ *
+ * <pre>{@code
+ * try (Board board = Board.open("ws://192.168.4.1:8266", WebRepl.password("s3cret"))) {
+ *     board.repl().exec("print(1+1)");                     // the same Repl as over serial
+ *     WebRepl.files(board).get("/main.py", Path.of("main.py"));
+ * }
+ * try (Board serial = Board.open("/dev/ttyUSB0")) {
+ *     WebRepl.setup(serial).enable("s3cret");              // webrepl_cfg.py and boot.py, over the serial REPL
+ * }
+ * }</pre>
+ */
+public final class WebRepl {
+    private WebRepl() {
+    }
+
+    /**
+     * @param password the board's WebREPL password (at most 9 characters)
+     * @return the option for {@code Board.open}
+     */
+    public static WebReplPassword password(String password) {
+        return new WebReplPassword(password);
+    }
+
+    /**
+     * @return the WebREPL file protocol of a board opened on {@code ws://} or {@code wss://}; progress
+     *     goes to the board's listener and {@link Board#cancel()} stops a transfer
+     * @throws UnsupportedPortException when the board is not connected over WebREPL
+     */
+    public static WebReplFiles files(Board board) throws UnsupportedPortException {
+        if (!(board.transport() instanceof WebReplTransport t)) {
+            throw new UnsupportedPortException(board.transport().name() + " is not a WebREPL connection; the WebREPL file"
+                    + " protocol needs Board.open(\"ws://host:8266\", WebRepl.password(...)). Over serial use board.repl().files()");
+        }
+        return new WebReplFiles(t, board::progressListener, board::cancellation, () -> board.repl().files());
+    }
+
+    /** @return WebREPL set-up (enable, disable, status) over the board's REPL, usually on a serial port */
+    public static WebReplSetup setup(Board board) {
+        return new WebReplSetup(board.repl());
+    }
+}

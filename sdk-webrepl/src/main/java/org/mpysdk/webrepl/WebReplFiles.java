@@ -1,0 +1,310 @@
+package org.mpysdk.webrepl;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.mpysdk.core.Cancellation;
+import org.mpysdk.core.Deadline;
+import org.mpysdk.core.OperationCancelledException;
+import org.mpysdk.core.Progress;
+import org.mpysdk.core.ProgressListener;
+import org.mpysdk.core.TransportClosedException;
+import org.mpysdk.core.repl.BoardFiles;
+import org.mpysdk.core.repl.RemoteFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WebREPL binary file protocol: put, get and the firmware version, with progress and cancellation.
+ * What the protocol lacks (list, delete, make directory) goes through the REPL on the same connection.
+ *
+ * <pre>{@code
+ * try (Board board = Board.open("ws://192.168.4.1:8266", WebRepl.password("s3cret"))) {
+ *     WebReplFiles files = WebRepl.files(board);           // progress and cancel follow the board
+ *     files.put(Path.of("main.py"), "/main.py");
+ *     files.get("/main.py", Path.of("copy.py"));
+ *     MicroPythonVersion v = files.version();               // 1.24.1
+ *     files.ls("/");                                        // through the REPL
+ * }
+ * }</pre>
+ *
+ * <p>Limits of the protocol: names are at most 63 bytes of UTF-8 (longer names fail with
+ * {@link WebReplFileException} before anything is sent); sizes below 4 GiB; one operation at a time per
+ * connection. The board reports errors (a missing file, a missing directory, a full disk) by dropping
+ * the connection, which surfaces here as {@link WebReplFileException}; the connection is then gone and
+ * must be reopened. A cancelled transfer also closes the connection, because the protocol cannot abort
+ * one. A failed or cancelled get leaves no partial local file.
+ */
+public final class WebReplFiles {
+    /** Bytes per binary frame of a put (what webrepl_cli and the browser client send). */
+    public static final int PUT_CHUNK = 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebReplFiles.class);
+    private static final byte[] NEXT_CHUNK = {0};
+
+    private final WebReplTransport transport;
+    private final ProgressListener progress;
+    private final Supplier<Cancellation> cancellation;
+    private final Supplier<BoardFiles> replFiles;
+
+    WebReplFiles(WebReplTransport transport) {
+        this(transport, () -> ProgressListener.NONE, Cancellation::new,
+                () -> org.mpysdk.core.repl.Repl.over(transport).files());
+    }
+
+    private WebReplFiles(WebReplTransport transport, ProgressListener progress, Supplier<Cancellation> cancellation,
+                         Supplier<BoardFiles> replFiles) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.progress = Objects.requireNonNull(progress, "progress");
+        this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
+        this.replFiles = Objects.requireNonNull(replFiles, "replFiles");
+    }
+
+    WebReplFiles(WebReplTransport transport, Supplier<ProgressListener> progress, Supplier<Cancellation> cancellation,
+                 Supplier<BoardFiles> replFiles) {
+        this(transport, new ProgressListener() {
+            @Override
+            public void onProgress(Progress p) {
+                progress.get().onProgress(p);
+            }
+        }, cancellation, replFiles);
+    }
+
+    /** @return a copy that reports progress to {@code listener} */
+    public WebReplFiles withProgress(ProgressListener listener) {
+        return new WebReplFiles(transport, listener == null ? ProgressListener.NONE : listener, cancellation, replFiles);
+    }
+
+    /** @return a copy whose operations stop when {@code token} is cancelled */
+    public WebReplFiles withCancellation(Cancellation token) {
+        Objects.requireNonNull(token, "token");
+        return new WebReplFiles(transport, progress, () -> token, replFiles);
+    }
+
+    /**
+     * @return the MicroPython version the board reports
+     * @throws WebReplFileException when the board drops the connection instead
+     */
+    public MicroPythonVersion version() throws IOException {
+        return operation("version request", step -> {
+            transport.sendBinary(FileRequest.version().encode(), 0, FileRequest.LENGTH, replyDeadline());
+            return FileReply.version(transport.readBinary(3, replyDeadline(), "the board's version"));
+        });
+    }
+
+    /** Copies a local file to {@code remote}; see {@link #put(InputStream, long, String)}. */
+    public void put(Path local, String remote) throws IOException {
+        long size = Files.size(local);
+        try (InputStream in = Files.newInputStream(local)) {
+            put(in, size, remote);
+        }
+    }
+
+    /** Writes {@code data} to {@code remote}; see {@link #put(InputStream, long, String)}. */
+    public void put(byte[] data, String remote) throws IOException {
+        put(new ByteArrayInputStream(data), data.length, remote);
+    }
+
+    /**
+     * Writes {@code size} bytes from {@code in} to the file {@code remote} on the board, replacing it.
+     * Reports progress {@code ("put", remote, sent, size)}.
+     *
+     * @throws WebReplFileException when the name does not fit (over 63 bytes), or the board refuses or
+     *     drops the connection (for example the directory does not exist)
+     * @throws OperationCancelledException when cancelled; the connection is closed and the remote file is partial
+     */
+    public void put(InputStream in, long size, String remote) throws IOException {
+        FileRequest request = FileRequest.put(remote, size);
+        operation("put of '" + remote + "'", step -> {
+            transport.sendBinary(request.encode(), 0, FileRequest.LENGTH, replyDeadline());
+            expectOk(transport.readBinary(FileReply.STATUS_LENGTH, replyDeadline(), "the answer to the put request"),
+                    "put request for '" + remote + "'");
+            step.opened = true;
+            progress.onProgress(new Progress("put", remote, 0, size));
+            byte[] buf = new byte[PUT_CHUNK];
+            while (step.bytes < size) {
+                checkCancelled(step, "put of '" + remote + "' after " + step.bytes + " of " + size + " bytes"
+                        + " (the remote file is incomplete: put it again or delete it)");
+                int n = in.readNBytes(buf, 0, (int) Math.min(buf.length, size - step.bytes));
+                if (n <= 0) {
+                    transport.close();
+                    throw new WebReplFileException("the local data for '" + remote + "' ended after " + step.bytes + " of "
+                            + size + " bytes; the connection was closed because the board still expected the rest");
+                }
+                transport.sendBinary(buf, 0, n, replyDeadline());
+                step.bytes += n;
+                progress.onProgress(new Progress("put", remote, step.bytes, size));
+            }
+            expectOk(transport.readBinary(FileReply.STATUS_LENGTH, replyDeadline(), "the board's confirmation of the put"),
+                    "put of '" + remote + "'");
+            return null;
+        });
+    }
+
+    /**
+     * Copies {@code remote} to the local file {@code local}, replacing it. The bytes go to a temporary
+     * file beside it that is moved into place at the end, so a failed or cancelled copy leaves
+     * {@code local} as it was and no partial file behind.
+     */
+    public void get(String remote, Path local) throws IOException {
+        Path target = local.toAbsolutePath();
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".part");
+        boolean done = false;
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                get(remote, out);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            done = true;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    /** @return the content of {@code remote}; see {@link #get(String, OutputStream)} */
+    public byte[] get(String remote) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        get(remote, out);
+        return out.toByteArray();
+    }
+
+    /**
+     * Streams the file {@code remote} into {@code out}. The protocol does not announce the size, so
+     * progress events {@code ("get", remote, received, -1)} have no total.
+     *
+     * @return the number of bytes received
+     * @throws WebReplFileException when the board drops the connection (a missing file does that)
+     * @throws OperationCancelledException when cancelled; the connection is closed
+     */
+    public long get(String remote, OutputStream out) throws IOException {
+        FileRequest request = FileRequest.get(remote);
+        return operation("get of '" + remote + "'", step -> {
+            transport.sendBinary(request.encode(), 0, FileRequest.LENGTH, replyDeadline());
+            expectOk(transport.readBinary(FileReply.STATUS_LENGTH, replyDeadline(), "the answer to the get request"),
+                    "get request for '" + remote + "'");
+            step.opened = true;
+            progress.onProgress(new Progress("get", remote, 0, -1));
+            while (true) {
+                checkCancelled(step, "get of '" + remote + "' after " + step.bytes + " bytes");
+                transport.sendBinary(NEXT_CHUNK, 0, 1, replyDeadline());
+                int n = FileReply.chunkLength(transport.readBinary(FileReply.CHUNK_HEADER_LENGTH, replyDeadline(),
+                        "the next chunk of '" + remote + "'"));
+                if (n == 0) {
+                    break;
+                }
+                out.write(transport.readBinary(n, replyDeadline(), "a chunk of '" + remote + "'"));
+                step.bytes += n;
+                progress.onProgress(new Progress("get", remote, step.bytes, -1));
+            }
+            expectOk(transport.readBinary(FileReply.STATUS_LENGTH, replyDeadline(), "the board's end of the get"),
+                    "get of '" + remote + "'");
+            progress.onProgress(new Progress("get", remote, step.bytes, step.bytes));
+            return step.bytes;
+        });
+    }
+
+    /** Lists a directory through the REPL (the binary protocol has no listing). */
+    public List<RemoteFile> ls(String dir) throws IOException {
+        return replFiles.get().ls(dir);
+    }
+
+    /** Deletes a file through the REPL (the binary protocol cannot delete). */
+    public void rm(String path) throws IOException {
+        replFiles.get().rm(path);
+    }
+
+    /** Makes a directory through the REPL (the binary protocol cannot). */
+    public void mkdir(String dir) throws IOException {
+        replFiles.get().mkdir(dir);
+    }
+
+    /** @return the REPL-based file operations on the same connection (exists, stat, rename, trees, ...) */
+    public BoardFiles viaRepl() {
+        return replFiles.get();
+    }
+
+    // ---- plumbing ----
+
+    /** How far an operation got, for messages. */
+    private static final class Step {
+        boolean opened;
+        long bytes;
+    }
+
+    @FunctionalInterface
+    private interface Body<T> {
+        T run(Step step) throws IOException;
+    }
+
+    private Deadline replyDeadline() {
+        return Deadline.after(transport.timeouts().reply());
+    }
+
+    private <T> T operation(String what, Body<T> body) throws IOException {
+        boolean locked;
+        try {
+            locked = transport.fileLock().tryLock(transport.timeouts().reply().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OperationCancelledException(what + " (interrupted while waiting for the running transfer)");
+        }
+        if (!locked) {
+            throw new WebReplFileException(what + ": another file transfer is still running on " + transport.name()
+                    + "; the WebREPL protocol serves one at a time");
+        }
+        Step step = new Step();
+        try {
+            cancellation.get().throwIfCancelled(what);
+            long stale = transport.discardBinary();
+            if (stale > 0) {
+                LOG.warn("{}: dropped {} bytes of binary data left over from an earlier transfer", transport.name(), stale);
+            }
+            return body.run(step);
+        } catch (TransportClosedException e) {
+            throw dropped(what, step, e);
+        } finally {
+            transport.fileLock().unlock();
+        }
+    }
+
+    private WebReplFileException dropped(String what, Step step, TransportClosedException e) {
+        String hint = step.opened
+                ? "the connection was lost after " + step.bytes + " bytes; reconnect and try again"
+                : "the board could not open the file: WebREPL reports that (a missing file or directory, a full"
+                        + " or read-only file system) by dropping the connection. Check the path, for example with"
+                        + " files.ls(dir), then reconnect";
+        return new WebReplFileException(what + " failed on " + transport.name() + ": " + hint + " (" + e.getMessage() + ")", e);
+    }
+
+    private void checkCancelled(Step step, String what) throws IOException {
+        if (cancellation.get().isCancelled()) {
+            // The protocol has no abort: the board would take whatever comes next as file data.
+            transport.close();
+            throw new OperationCancelledException(what + " was cancelled; the WebREPL connection was closed because the"
+                    + " protocol cannot abort a transfer");
+        }
+    }
+
+    private static void expectOk(byte[] reply, String what) throws WebReplProtocolException, WebReplFileException {
+        int status = FileReply.status(reply);
+        if (status != 0) {
+            throw new WebReplFileException("the board answered the " + what + " with status " + status + " (0 means ok)");
+        }
+    }
+}

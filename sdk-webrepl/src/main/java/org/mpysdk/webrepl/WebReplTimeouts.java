@@ -1,0 +1,52 @@
+package org.mpysdk.webrepl;
+
+import java.time.Duration;
+import org.mpysdk.core.BoardOption;
+
+/**
+ * Time limits of a WebREPL connection, as an option of {@code Board.open}.
+ *
+ * <pre>{@code
+ * Board.open("ws://192.168.4.1:8266", WebRepl.password("s3cret"),
+ *         WebReplTimeouts.DEFAULTS.withConnect(Duration.ofSeconds(10)));
+ * }</pre>
+ *
+ * @param connect TCP connect plus the WebSocket upgrade
+ * @param login from the upgrade to {@code WebREPL connected} (or {@code Access denied})
+ * @param reply the longest wait for any one reply of the file protocol, and for a queued write to drain
+ * @param close how long a clean close waits for the board's close reply before cutting the socket
+ */
+public record WebReplTimeouts(Duration connect, Duration login, Duration reply, Duration close) implements BoardOption {
+    /** 5 s connect, 5 s login, 10 s per file-protocol reply, 1 s close. */
+    public static final WebReplTimeouts DEFAULTS = new WebReplTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5),
+            Duration.ofSeconds(10), Duration.ofSeconds(1));
+
+    /** Validates that every limit is positive. */
+    public WebReplTimeouts {
+        for (Duration d : new Duration[] {connect, login, reply, close}) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("WebREPL timeouts must be positive: " + d);
+            }
+        }
+    }
+
+    /** @return a copy with another connect timeout */
+    public WebReplTimeouts withConnect(Duration d) {
+        return new WebReplTimeouts(d, login, reply, close);
+    }
+
+    /** @return a copy with another login timeout */
+    public WebReplTimeouts withLogin(Duration d) {
+        return new WebReplTimeouts(connect, d, reply, close);
+    }
+
+    /** @return a copy with another per-reply timeout */
+    public WebReplTimeouts withReply(Duration d) {
+        return new WebReplTimeouts(connect, login, d, close);
+    }
+
+    /** @return a copy with another close timeout */
+    public WebReplTimeouts withClose(Duration d) {
+        return new WebReplTimeouts(connect, login, reply, d);
+    }
+}
