@@ -28,49 +28,75 @@ public final class SlipDecoder {
      * @return the frames completed by these bytes, in order; bytes between an end and the next start
      *     are noise, and two adjacent delimiters are an end and a start
      * @throws EspProtocolException on an invalid escape or a frame over {@link #MAX_FRAME}; the
-     *     decoder then resynchronises at the next delimiter
+     *     decoder then resynchronises at the next delimiter, and the bytes after the bad one in this
+     *     call are not consumed (use {@link #feedTolerant} to go on past errors)
      */
     public List<byte[]> feed(byte[] buf, int off, int len) throws EspProtocolException {
         List<byte[]> frames = new ArrayList<>(1);
         for (int i = off; i < off + len; i++) {
-            int c = buf[i] & 0xFF;
-            if (!inFrame) {
-                if (c == Slip.END) {
-                    inFrame = true;
-                    frame.reset();
-                } else {
-                    recordNoise(c);
-                }
-                continue;
-            }
-            if (escaping) {
-                escaping = false;
-                if (c == Slip.ESC_END) {
-                    frame.write(Slip.END);
-                } else if (c == Slip.ESC_ESC) {
-                    frame.write(Slip.ESC);
-                } else {
-                    abandon();
-                    throw new EspProtocolException(String.format("invalid SLIP escape 0xDB 0x%02X", c));
-                }
-            } else if (c == Slip.END) {
-                if (frame.size() > 0) {
-                    frames.add(frame.toByteArray());
-                    frame.reset();
-                    inFrame = false;
-                }
-                // An END right after a start is the start of the next frame (C0 C0 between frames).
-            } else if (c == Slip.ESC) {
-                escaping = true;
-            } else {
-                frame.write(c);
-            }
-            if (frame.size() > MAX_FRAME) {
-                abandon();
-                throw new EspProtocolException("SLIP frame longer than " + MAX_FRAME + " bytes: not ESP bootloader traffic");
+            String error = accept(buf[i] & 0xFF, frames);
+            if (error != null) {
+                throw new EspProtocolException(error);
             }
         }
         return frames;
+    }
+
+    /**
+     * Like {@link #feed} but never throws: a malformed frame is dropped, the decoder resynchronises at
+     * the next delimiter, and decoding goes on with the following bytes.
+     *
+     * @param out receives the completed frames, in order
+     * @return how many malformed frames were dropped
+     */
+    public int feedTolerant(byte[] buf, int off, int len, List<byte[]> out) {
+        int errors = 0;
+        for (int i = off; i < off + len; i++) {
+            if (accept(buf[i] & 0xFF, out) != null) {
+                errors++;
+            }
+        }
+        return errors;
+    }
+
+    /** Consumes one byte; @return an error message when it broke the current frame, else null */
+    private String accept(int c, List<byte[]> frames) {
+        if (!inFrame) {
+            if (c == Slip.END) {
+                inFrame = true;
+                frame.reset();
+            } else {
+                recordNoise(c);
+            }
+            return null;
+        }
+        if (escaping) {
+            escaping = false;
+            if (c == Slip.ESC_END) {
+                frame.write(Slip.END);
+            } else if (c == Slip.ESC_ESC) {
+                frame.write(Slip.ESC);
+            } else {
+                abandon();
+                return String.format("invalid SLIP escape 0xDB 0x%02X", c);
+            }
+        } else if (c == Slip.END) {
+            if (frame.size() > 0) {
+                frames.add(frame.toByteArray());
+                frame.reset();
+                inFrame = false;
+            }
+            // An END right after a start is the start of the next frame (C0 C0 between frames).
+        } else if (c == Slip.ESC) {
+            escaping = true;
+        } else {
+            frame.write(c);
+        }
+        if (frame.size() > MAX_FRAME) {
+            abandon();
+            return "SLIP frame longer than " + MAX_FRAME + " bytes: not ESP bootloader traffic";
+        }
+        return null;
     }
 
     /** @return the last bytes (up to 256) seen outside any frame */

@@ -1,0 +1,102 @@
+package org.mpysdk.serial.esp;
+
+import org.mpysdk.core.flash.Chip;
+import org.mpysdk.serial.esp.targets.Target;
+
+/**
+ * Which loader answers (ROM or stub, on which chip, in Secure Download Mode or not), and what follows
+ * from that: block sizes, status length, which commands exist.
+ *
+ * @param target the chip's target
+ * @param stub whether the stub flasher runs
+ * @param secureDownloadMode whether the ROM is in Secure Download Mode
+ */
+public record LoaderProfile(Target target, boolean stub, boolean secureDownloadMode) {
+    /** ROM flash block size. */
+    public static final int ROM_FLASH_BLOCK = 0x400;
+    /** Stub flash block size. */
+    public static final int STUB_FLASH_BLOCK = 0x4000;
+    /** Flash sector (erase unit). */
+    public static final int SECTOR = 0x1000;
+
+    /** @return the chip */
+    public Chip chip() {
+        return target.facts().chip();
+    }
+
+    /** @return the status length of this loader's responses: 2 for every stub and the ESP8266 ROM, 4 for later ROMs */
+    public int statusLength() {
+        return stub ? 2 : target.facts().romStatusLength();
+    }
+
+    /** @return bytes per FLASH_DATA / FLASH_DEFL_DATA block */
+    public int flashBlockSize() {
+        return stub ? STUB_FLASH_BLOCK : ROM_FLASH_BLOCK;
+    }
+
+    /** @return whether FLASH_DEFL_* exists */
+    public boolean supportsCompression() {
+        return stub || target.facts().romSupportsCompressed();
+    }
+
+    /** @return whether FLASH_BEGIN / FLASH_DEFL_BEGIN take the 5th "encrypted" word */
+    public boolean beginTakesEncryptedFlag() {
+        return stub || target.facts().romBeginTakesEncryptedFlag();
+    }
+
+    /** @return whether SPI_FLASH_MD5 exists (not on the ESP8266 ROM, not in Secure Download Mode) */
+    public boolean supportsMd5() {
+        return !secureDownloadMode && (stub || chip() != Chip.ESP8266);
+    }
+
+    /** @return whether ERASE_FLASH, ERASE_REGION and READ_FLASH exist (stub only) */
+    public boolean hasStubCommands() {
+        return stub;
+    }
+
+    /** @return whether READ_FLASH_SLOW exists (ROM of the ESP32 family) */
+    public boolean supportsSlowRead() {
+        return !stub && chip() != Chip.ESP8266 && !secureDownloadMode;
+    }
+
+    /** @return whether CHANGE_BAUDRATE exists (everything but the ESP8266 ROM) */
+    public boolean supportsBaudChange() {
+        return stub || chip() != Chip.ESP8266;
+    }
+
+    /** @return whether SPI_ATTACH / SPI_SET_PARAMS exist (not on the ESP8266 ROM) */
+    public boolean supportsSpiCommands() {
+        return stub || chip() != Chip.ESP8266;
+    }
+
+    /** @return whether writes must start on a sector boundary (ROM only) */
+    public boolean needsSectorAlignedWrites() {
+        return !stub;
+    }
+
+    /**
+     * @return FLASH_BEGIN's erase size for {@code size} bytes at {@code offset}: the size itself, except on
+     *     the ESP8266 ROM, whose erase routine has a bug esptool works around (it erases the sectors up to
+     *     the next 64 KiB boundary twice over)
+     */
+    public long eraseSize(long offset, long size) {
+        if (stub || chip() != Chip.ESP8266) {
+            return size;
+        }
+        long sectorsPerBlock = 16;
+        long sectors = (size + SECTOR - 1) / SECTOR;
+        long startSector = offset / SECTOR;
+        long head = Math.min(sectorsPerBlock - startSector % sectorsPerBlock, sectors);
+        return sectors < 2 * head ? (sectors + 1) / 2 * SECTOR : (sectors - head) * SECTOR;
+    }
+
+    /** @return this profile with the stub running */
+    public LoaderProfile withStub() {
+        return new LoaderProfile(target, true, secureDownloadMode);
+    }
+
+    @Override
+    public String toString() {
+        return chip().displayName() + (stub ? " stub" : " ROM") + (secureDownloadMode ? " (Secure Download Mode)" : "");
+    }
+}

@@ -1,0 +1,202 @@
+package org.mpysdk.serial.esp.flasher;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.mpysdk.core.OperationCancelledException;
+import org.mpysdk.core.Progress;
+import org.mpysdk.core.TransportClosedException;
+import org.mpysdk.core.flash.ChipInfo;
+import org.mpysdk.core.flash.FlashImage;
+import org.mpysdk.core.flash.FlashOptions;
+import org.mpysdk.core.flash.FlashRegion;
+import org.mpysdk.core.flash.FlashResult;
+import org.mpysdk.core.flash.FlashVerificationException;
+import org.mpysdk.core.flash.HeaderPatcher;
+import org.mpysdk.core.flash.Md5;
+import org.mpysdk.core.flash.PartialFlashException;
+import org.mpysdk.core.flash.RegionReport;
+import org.mpysdk.serial.esp.LoaderProfile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a whole {@link FlashImage}, as esptool's {@code write_flash}: checks before erasing anything
+ * (chip, size, header), patches the bootloader header when asked, then per region skips what the flash
+ * already holds (MD5), writes compressed, and verifies by MD5 with one rewrite before a typed error.
+ * Nothing half-done is reported as success: a failure after the first write is a
+ * {@link PartialFlashException} listing the completed regions.
+ *
+ * <pre>{@code
+ * FlashResult r = new FlashWriter(ops, chipInfo, 921600).flash(image, FlashOptions.defaults());
+ * }</pre>
+ */
+public final class FlashWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(FlashWriter.class);
+    private final FlashOps ops;
+    private final ChipInfo chip;
+    private final int lineBaud;
+
+    /**
+     * @param ops commands on the connected loader
+     * @param chip what the chip is (for checks and header patching)
+     * @param lineBaud the current line rate (for timeouts)
+     */
+    public FlashWriter(FlashOps ops, ChipInfo chip, int lineBaud) {
+        this.ops = ops;
+        this.chip = chip;
+        this.lineBaud = lineBaud;
+    }
+
+    /** One region after padding, alignment and patching, with its MD5. */
+    private record Prepared(long offset, byte[] data, byte[] md5) {
+    }
+
+    /**
+     * @throws org.mpysdk.core.flash.ChipMismatchException, ImageTooLargeException, ImageFormatException before
+     *     anything is written (unless forced)
+     * @throws PartialFlashException (or its subtype {@link FlashVerificationException}) after writing began
+     */
+    public FlashResult flash(FlashImage image, FlashOptions options) throws IOException {
+        long started = System.nanoTime();
+        LoaderProfile profile = ops.profile();
+        if (!options.force()) {
+            ImageChecks.check(image, chip.chip(), chip.flashSize());
+        }
+        List<Prepared> regions = prepare(image, options);
+        long total = regions.stream().mapToLong(p -> p.data().length).sum();
+        boolean md5 = profile.supportsMd5();
+        if (options.verify() && !md5) {
+            LOG.warn("the {} cannot compute MD5s: the write will not be verified (connect with the stub flasher)",
+                    profile);
+        }
+        List<RegionReport> reports = new ArrayList<>();
+        long[] before = {0};
+        for (Prepared region : regions) {
+            reports.add(writeRegion(region, options, md5, reports, before[0], total));
+            before[0] += region.data().length;
+        }
+        return new FlashResult(reports, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private List<Prepared> prepare(FlashImage image, FlashOptions options) throws IOException {
+        LoaderProfile profile = ops.profile();
+        List<Prepared> out = new ArrayList<>();
+        for (FlashRegion r : image.regions()) {
+            byte[] data = r.bytes();
+            long offset = r.offset();
+            if (offset == chip.chip().flashOffset() && !options.headerPatch().keepsAll()) {
+                if (chip.secureDownloadMode()) {
+                    LOG.warn("Secure Download Mode: the flash settings in the header are left as they are");
+                } else {
+                    data = HeaderPatcher.apply(data, chip.chip(), options.headerPatch(), chip.flashSize());
+                }
+            }
+            data = padTo4(data);
+            if (profile.needsSectorAlignedWrites() && offset % LoaderProfile.SECTOR != 0) {
+                // The ROM writes whole sectors from the start: fill the gap with erased bytes, as esptool does.
+                int gap = (int) (offset % LoaderProfile.SECTOR);
+                byte[] aligned = new byte[gap + data.length];
+                Arrays.fill(aligned, 0, gap, (byte) 0xFF);
+                System.arraycopy(data, 0, aligned, gap, data.length);
+                data = aligned;
+                offset -= gap;
+            }
+            out.add(new Prepared(offset, data, Md5.of(data)));
+        }
+        return out;
+    }
+
+    private RegionReport writeRegion(Prepared region, FlashOptions options, boolean md5, List<RegionReport> completed,
+            long doneBefore, long total) throws IOException {
+        String phase = String.format("write 0x%X", region.offset());
+        var listener = ops.link().scope().listener();
+        if (options.skipUnchanged() && md5) {
+            listener.onProgress(new Progress("flash", String.format("compare 0x%X", region.offset()), doneBefore, total));
+            byte[] onFlash = guarded(() -> ops.md5(region.offset(), region.data().length), region, completed);
+            if (Arrays.equals(onFlash, region.md5())) {
+                LOG.debug("0x{} already holds the image, skipped", Long.toHexString(region.offset()));
+                listener.onProgress(new Progress("flash", phase, doneBefore + region.data().length, total));
+                return new RegionReport(region.offset(), region.data().length, 0, Duration.ZERO, true, true, 0);
+            }
+        }
+        RegionWriter writer = new RegionWriter(ops, lineBaud);
+        for (int attempt = 0; ; attempt++) {
+            long t0 = System.nanoTime();
+            long wire;
+            try {
+                wire = writer.write(region.offset(), region.data(), options.compress(),
+                        done -> listener.onProgress(new Progress("flash", phase, doneBefore + done, total)));
+            } catch (OperationCancelledException | TransportClosedException e) {
+                throw partial("writing was stopped", region, completed, e);
+            } catch (IOException e) {
+                if (attempt > 0) {
+                    throw partial("writing failed twice", region, completed, e);
+                }
+                LOG.warn("write of 0x{} failed ({}); writing the region again", Long.toHexString(region.offset()),
+                        e.getMessage());
+                settle();
+                continue;
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+            if (!options.verify() || !md5) {
+                return new RegionReport(region.offset(), region.data().length, wire, elapsed, false, false, attempt);
+            }
+            listener.onProgress(new Progress("flash", String.format("verify 0x%X", region.offset()),
+                    doneBefore + region.data().length, total));
+            byte[] onFlash;
+            try {
+                onFlash = ops.md5(region.offset(), region.data().length);
+            } catch (IOException e) {
+                throw partial("verification could not run", region, completed, e);  // the region was written
+            }
+            if (Arrays.equals(onFlash, region.md5())) {
+                return new RegionReport(region.offset(), region.data().length, wire, elapsed, false, true, attempt);
+            }
+            if (attempt > 0) {
+                throw new FlashVerificationException(region.offset(), region.data().length, Md5.hex(region.md5()),
+                        Md5.hex(onFlash), completed);
+            }
+            LOG.warn("MD5 of 0x{} does not match after writing ({} on flash, {} expected); writing it again",
+                    Long.toHexString(region.offset()), Md5.hex(onFlash), Md5.hex(region.md5()));
+        }
+    }
+
+    /** Drops stale answers of an aborted pipeline before the region starts again. */
+    private void settle() throws IOException {
+        ops.link().drain(Duration.ofMillis(100), Duration.ofSeconds(1));
+    }
+
+    private interface Step<T> {
+        T run() throws IOException;
+    }
+
+    private <T> T guarded(Step<T> step, Prepared region, List<RegionReport> completed) throws IOException {
+        try {
+            return step.run();
+        } catch (IOException e) {
+            if (completed.isEmpty()) {
+                throw e;  // nothing changed on the flash yet
+            }
+            throw partial("flashing stopped", region, completed, e);
+        }
+    }
+
+    private static PartialFlashException partial(String what, Prepared region, List<RegionReport> completed,
+            IOException cause) {
+        return new PartialFlashException(what + " (" + cause.getMessage() + ")", completed, region.offset(),
+                region.data().length, cause);
+    }
+
+    private static byte[] padTo4(byte[] data) {
+        int rem = data.length % 4;
+        if (rem == 0) {
+            return data;
+        }
+        byte[] padded = Arrays.copyOf(data, data.length + 4 - rem);
+        Arrays.fill(padded, data.length, padded.length, (byte) 0xFF);
+        return padded;
+    }
+}

@@ -1,0 +1,78 @@
+package org.mpysdk.serial.esp.flasher;
+
+import java.util.Optional;
+import org.mpysdk.core.flash.Chip;
+import org.mpysdk.core.flash.ChipMismatchException;
+import org.mpysdk.core.flash.EspImageHeader;
+import org.mpysdk.core.flash.FlashException;
+import org.mpysdk.core.flash.FlashImage;
+import org.mpysdk.core.flash.FlashRegion;
+import org.mpysdk.core.flash.ImageFormatException;
+import org.mpysdk.core.flash.ImageTooLargeException;
+
+/**
+ * The checks made before anything is erased: the image is for this chip, fits the flash, and the image
+ * at the bootloader offset is well formed. {@code force} skips them, as esptool's {@code --force}.
+ */
+public final class ImageChecks {
+    private ImageChecks() {
+    }
+
+    /**
+     * @param image what is about to be written
+     * @param chip the connected chip
+     * @param flashSize the detected flash size, or -1 when unknown (then size is not checked)
+     * @throws ChipMismatchException when the image (declared or by header) is for another chip
+     * @throws ImageTooLargeException when it ends past the flash
+     * @throws ImageFormatException when the region at the bootloader offset is not a valid image
+     */
+    public static void check(FlashImage image, Chip chip, long flashSize) throws FlashException {
+        if (image.chip() != null && image.chip() != chip) {
+            throw new ChipMismatchException(image.chip(), chip, "as declared by the image");
+        }
+        for (FlashRegion region : image.regions()) {
+            checkRegion(region, chip);
+        }
+        if (flashSize > 0 && image.end() > flashSize) {
+            throw new ImageTooLargeException(image.end(), flashSize);
+        }
+    }
+
+    private static void checkRegion(FlashRegion region, Chip chip) throws FlashException {
+        boolean atBootloader = region.offset() == chip.flashOffset();
+        byte[] bytes = region.bytes();
+        boolean hasMagic = bytes.length > 0 && (bytes[0] & 0xFF) == EspImageHeader.MAGIC;
+        if (!hasMagic) {
+            if (atBootloader) {
+                throw new ImageFormatException(String.format("the region at 0x%X, where the %s bootloader goes, does not "
+                        + "start with an image header (first byte 0x%02X, expected 0xE9): this is not a firmware image "
+                        + "for this chip, or it is placed at the wrong offset", region.offset(), chip.displayName(),
+                        bytes.length > 0 ? bytes[0] & 0xFF : 0));
+            }
+            return;
+        }
+        EspImageHeader header;
+        try {
+            header = EspImageHeader.parse(bytes);
+        } catch (ImageFormatException e) {
+            if (atBootloader) {
+                throw new ImageFormatException(String.format("the image at 0x%X is corrupt: %s", region.offset(),
+                        e.getMessage()));
+            }
+            return; // data that happens to start with 0xE9
+        }
+        Optional<Chip> imageChip = header.chip();
+        String where = String.format("header at 0x%X", region.offset());
+        if (header.extended() && imageChip.isEmpty()) {
+            throw new ChipMismatchException(null, chip, where + " names chip id " + header.chipId());
+        }
+        if (imageChip.isPresent() && imageChip.get() != chip) {
+            throw new ChipMismatchException(imageChip.get(), chip, where);
+        }
+        if (atBootloader && (!header.checksumValid() || !header.hashValid())) {
+            throw new ImageFormatException(String.format("the image at 0x%X is corrupt: its %s does not match its "
+                    + "content; download it again", region.offset(),
+                    header.checksumValid() ? "appended SHA-256" : "checksum byte"));
+        }
+    }
+}

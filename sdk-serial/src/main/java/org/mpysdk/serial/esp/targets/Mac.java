@@ -1,0 +1,29 @@
+package org.mpysdk.serial.esp.targets;
+
+/** MAC address formatting from eFuse words. */
+public final class Mac {
+    private Mac() {
+    }
+
+    /**
+     * @param low the word with MAC bytes 2-5 (most significant first)
+     * @param high the word whose low 16 bits are MAC bytes 0-1
+     * @return {@code aa:bb:cc:dd:ee:ff}
+     */
+    public static String fromWords(int low, int high) {
+        return format(new int[] {(high >>> 8) & 0xFF, high & 0xFF, (low >>> 24) & 0xFF, (low >>> 16) & 0xFF,
+            (low >>> 8) & 0xFF, low & 0xFF});
+    }
+
+    /** @return six bytes as {@code aa:bb:cc:dd:ee:ff} */
+    public static String format(int[] bytes) {
+        StringBuilder sb = new StringBuilder(17);
+        for (int i = 0; i < bytes.length; i++) {
+            if (i > 0) {
+                sb.append(':');
+            }
+            sb.append(String.format("%02x", bytes[i] & 0xFF));
+        }
+        return sb.toString();
+    }
+}

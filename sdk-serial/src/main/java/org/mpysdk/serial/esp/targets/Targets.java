@@ -1,0 +1,47 @@
+package org.mpysdk.serial.esp.targets;
+
+import java.util.List;
+import java.util.Optional;
+import org.mpysdk.core.flash.Chip;
+
+/** The registry of chip targets: by chip, by GET_SECURITY_INFO chip id, by magic register value. */
+public final class Targets {
+    // Order matters for magic lookup only through P4's value 0, which is checked last.
+    private static final List<Target> ALL = List.of(new Esp8266Target(), new Esp32Target(), new Esp32S2Target(),
+            new Esp32S3Target(), new Esp32C2Target(), new Esp32C3Target(), new Esp32C5Target(), new Esp32C6Target(),
+            new Esp32H2Target(), new Esp32P4Target());
+
+    private Targets() {
+    }
+
+    /** @return every target */
+    public static List<Target> all() {
+        return ALL;
+    }
+
+    /** @return the target for {@code chip} */
+    public static Target of(Chip chip) {
+        for (Target t : ALL) {
+            if (t.facts().chip() == chip) {
+                return t;
+            }
+        }
+        throw new IllegalStateException("no target for " + chip);
+    }
+
+    /** @return the target whose images (and GET_SECURITY_INFO) carry this chip id */
+    public static Optional<Target> byChipId(int chipId) {
+        return Chip.byImageChipId(chipId).map(Targets::of);
+    }
+
+    /** @return the target whose magic word at 0x40001000 is {@code value} */
+    public static Optional<Target> byMagic(int value) {
+        long v = value & 0xFFFFFFFFL;
+        for (Target t : ALL) {
+            if (t.facts().magicValues().contains(v)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+}
