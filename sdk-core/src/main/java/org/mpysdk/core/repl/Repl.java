@@ -449,6 +449,7 @@ public final class Repl {
                             + options.enterTimeout().toMillis() + " ms: " + e.getMessage()
                             + "; check that the board runs MicroPython at this baud rate and that no other program holds the port", e);
                 }
+                LOG.debug("no raw REPL banner on {} after {} ms: {}", io.name(), attempt, e.getMessage());
                 cancel.throwIfCancelled("entering the raw REPL");
                 // The board may still be booting (opening the port can reset it) or ignore the first Ctrl-C.
                 io.write(new byte[] {'\r', 0x03, 0x03});

@@ -1,0 +1,218 @@
+package org.mpysdk.core.repl;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.function.Function;
+import org.mpysdk.core.AbstractTransport;
+import org.mpysdk.core.TransportClosedException;
+
+/**
+ * A small in-memory board speaking the raw REPL, for unit tests of the protocol only (the real
+ * firmware is tested in sdk-testkit against QEMU). Code is "run" by a function from source to reply.
+ */
+class FakeRawReplBoard extends AbstractTransport {
+    /** What running a piece of code produces. */
+    record Reply(byte[] stdout, String error, long repeatStdout, boolean loopUntilCtrlC) {
+        static Reply out(String s) {
+            return new Reply(s.getBytes(StandardCharsets.ISO_8859_1), "", 1, false);
+        }
+
+        static Reply error(String printed, String traceback) {
+            return new Reply(printed.getBytes(StandardCharsets.ISO_8859_1), traceback, 1, false);
+        }
+    }
+
+    enum Paste { OLD_FIRMWARE, REFUSED, SUPPORTED, HANGS }
+
+    private enum Mode { FRIENDLY, RAW, PASTE, RUNNING, HUNG }
+
+    private static final String BANNER = "raw REPL; CTRL-B to exit\r\n>";
+    private final Function<String, Reply> program;
+    private final Paste paste;
+    private final int window;
+    private final ArrayDeque<byte[]> out = new ArrayDeque<>();
+    private byte[] repeat;
+    private long repeatsLeft;
+    private String afterRepeat = "";
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    private Mode mode = Mode.FRIENDLY;
+    private int windowLeft;
+    private volatile boolean dropped;
+    int pasteRequests;
+    int maxPasteOverrun;
+
+    FakeRawReplBoard(Function<String, Reply> program, Paste paste, int window) {
+        super("fake");
+        this.program = program;
+        this.paste = paste;
+        this.window = window;
+    }
+
+    /** Makes the next read fail as if the cable were pulled. */
+    void disconnect() {
+        dropped = true;
+    }
+
+    @Override
+    protected synchronized int readRaw(byte[] buf, int off, int len, long timeoutMillis) throws TransportClosedException {
+        long end = System.nanoTime() + timeoutMillis * 1_000_000;
+        while (out.isEmpty() && repeatsLeft == 0) {
+            if (dropped) {
+                throw new TransportClosedException("fake board unplugged");
+            }
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return 0;
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
+            }
+        }
+        if (dropped) {
+            throw new TransportClosedException("fake board unplugged");
+        }
+        if (out.isEmpty()) {
+            // Lazily generated output: gigabytes without holding them.
+            int n = 0;
+            while (n + repeat.length <= len && repeatsLeft > 0) {
+                System.arraycopy(repeat, 0, buf, off + n, repeat.length);
+                n += repeat.length;
+                repeatsLeft--;
+            }
+            if (repeatsLeft == 0) {
+                emit(afterRepeat);
+            }
+            return n;
+        }
+        byte[] head = out.poll();
+        int n = Math.min(len, head.length);
+        System.arraycopy(head, 0, buf, off, n);
+        if (n < head.length) {
+            out.addFirst(java.util.Arrays.copyOfRange(head, n, head.length));
+        }
+        return n;
+    }
+
+    @Override
+    protected synchronized void writeRaw(byte[] data, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            process(data[i]);
+        }
+        notifyAll();
+    }
+
+    @Override
+    protected void closeRaw() {
+    }
+
+    private void emit(String s) {
+        if (!s.isEmpty()) {
+            out.add(s.getBytes(StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    private void process(byte b) {
+        switch (mode) {
+            case FRIENDLY -> {
+                if (b == 0x01) {
+                    mode = Mode.RAW;
+                    line.reset();
+                    emit("\r\n" + BANNER);
+                } else if (b == '\r' || b == 0x03) {
+                    emit("\r\n>>> ");
+                }
+            }
+            case RAW -> raw(b);
+            case PASTE -> {
+                if (b == 0x04) {
+                    emit("\u0004");
+                    run();
+                    return;
+                }
+                line.write(b);
+                if (--windowLeft < 0) {
+                    maxPasteOverrun = Math.max(maxPasteOverrun, -windowLeft);
+                }
+                if (line.size() % window == 0) {
+                    emit("\u0001");
+                    windowLeft += window;
+                }
+            }
+            case RUNNING -> {
+                if (b == 0x03) {
+                    mode = Mode.RAW;
+                    emit("\u0004Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\nKeyboardInterrupt: \r\n\u0004>");
+                }
+            }
+            case HUNG -> {
+                if (b == 0x03) {
+                    mode = Mode.RAW;
+                    line.reset();
+                }
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    private void raw(byte b) {
+        byte[] l = line.toByteArray();
+        if (b == 0x01) {
+            if (l.length == 2 && l[0] == 0x05 && paste != Paste.OLD_FIRMWARE) {
+                pasteRequests++;
+                line.reset();
+                switch (paste) {
+                    case SUPPORTED -> {
+                        mode = Mode.PASTE;
+                        windowLeft = 2 * window;
+                        emit("R\u0001" + (char) (window & 0xFF) + (char) (window >> 8) + "\u0001");
+                    }
+                    case REFUSED -> emit("R\u0000>");
+                    default -> mode = Mode.HUNG;
+                }
+                return;
+            }
+            line.reset();
+            emit(BANNER);
+        } else if (b == 0x02) {
+            mode = Mode.FRIENDLY;
+            emit("\r\nMicroPython fake\r\n>>> ");
+        } else if (b == 0x03) {
+            line.reset();
+        } else if (b == 0x04) {
+            emit("OK");
+            if (l.length == 0) {
+                emit("\r\nsoft reboot\r\n" + BANNER);
+            } else {
+                run();
+            }
+        } else {
+            line.write(b);
+        }
+    }
+
+    private void run() {
+        String code = line.toString(StandardCharsets.UTF_8);
+        line.reset();
+        mode = Mode.RAW;
+        Reply r = program.apply(code);
+        if (r.loopUntilCtrlC()) {
+            mode = Mode.RUNNING;
+            return;
+        }
+        String tail = "\u0004" + r.error() + "\u0004>";
+        if (r.repeatStdout() > 1) {
+            repeat = r.stdout();
+            repeatsLeft = r.repeatStdout();
+            afterRepeat = tail;
+            return;
+        }
+        if (r.stdout().length > 0) {
+            out.add(r.stdout());
+        }
+        emit(tail);
+    }
+}
