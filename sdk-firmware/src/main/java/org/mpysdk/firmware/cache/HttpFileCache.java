@@ -163,6 +163,8 @@ public final class HttpFileCache {
             return new Valid(new CachedFile(entry, content, sha, Origin.CACHE, meta), "");
         } catch (NoSuchFileException e) {
             return new Valid(null, "");
+        } catch (FirmwareException e) {
+            throw e; // from the check (not a verification failure): not a problem of the entry
         } catch (IOException e) {
             return discard(entry, "cache entry for " + request.what() + " is unreadable (" + e.getMessage() + "); removed it");
         }
@@ -287,6 +289,8 @@ public final class HttpFileCache {
                     deadline.check("the download of " + request.what());
                 }
             }
+        } catch (org.mpysdk.core.BoardException e) {
+            throw e; // cancelled or timed out: already typed (BoardException is an IOException too)
         } catch (IOException e) {
             if (cancellation.isCancelled()) {
                 throw new OperationCancelledException("download of " + request.what() + " was cancelled after " + done
@@ -305,28 +309,38 @@ public final class HttpFileCache {
 
     private CachedFile commit(FetchRequest request, Path entry, Path partial, Path partialMeta, EntryMetadata info)
             throws FirmwareException {
+        byte[] content;
         try {
-            byte[] content = Files.readAllBytes(partial);
-            String sha = sha256(content);
-            try {
-                request.check().check(content, sha, false);
-            } catch (FirmwareException e) {
-                deleteQuietly(partial, partialMeta);
-                throw e;
-            }
-            EntryMetadata meta = new EntryMetadata(info.url(), info.etag(), info.lastModified(), content.length, sha,
-                    clock.instant().toString());
+            content = Files.readAllBytes(partial);
+        } catch (IOException e) {
+            deleteQuietly(partial, partialMeta);
+            throw new DownloadException("cannot read back " + partial + ": " + e.getMessage() + "; download again", -1, e);
+        }
+        String sha = sha256(content);
+        // Checked outside any IOException handler: FirmwareException is an IOException too.
+        try {
+            request.check().check(content, sha, false);
+        } catch (FirmwareException e) {
+            deleteQuietly(partial, partialMeta);
+            throw e;
+        }
+        EntryMetadata meta = new EntryMetadata(info.url(), info.etag(), info.lastModified(), content.length, sha,
+                clock.instant().toString());
+        try {
             Files.createDirectories(entry.getParent());
             writeMeta(metaPath(entry), meta);
             AtomicFiles.move(partial, entry);
             Files.deleteIfExists(partialMeta);
-            LOG.debug("cached {} ({} bytes, sha256 {})", request.what(), content.length, sha);
-            return new CachedFile(entry, content, sha, Origin.NETWORK, meta);
+        } catch (DownloadException e) {
+            deleteQuietly(partial, partialMeta);
+            throw e;
         } catch (IOException e) {
             deleteQuietly(partial, partialMeta);
             throw new DownloadException("cannot write " + request.what() + " into the cache at " + root + ": "
                     + e.getMessage() + "; check free space and permissions", -1, e);
         }
+        LOG.debug("cached {} ({} bytes, sha256 {})", request.what(), content.length, sha);
+        return new CachedFile(entry, content, sha, Origin.NETWORK, meta);
     }
 
     private EntryMetadata readPartialInfo(Path partial, Path partialMeta, FetchRequest request) {
