@@ -1,0 +1,145 @@
+package org.mpysdk.core.flash;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.util.Arrays;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Parsing image headers, telling chips apart, and patching with a consistent SHA-256. */
+class EspImageHeaderTest {
+
+    @Test
+    void readsChipAndFlashSettingsOfAnEsp32FamilyImage() throws Exception {
+        byte[] img = TestImages.image(9, true, new byte[] {1, 2, 3, 4}, new byte[100]);
+        EspImageHeader h = EspImageHeader.parse(img);
+        assertTrue(h.extended());
+        assertEquals(Optional.of(Chip.ESP32_S3), h.chip());
+        assertEquals(2, h.flashMode());
+        assertEquals(2, h.flashSizeCode());
+        assertEquals(0, h.flashFreqCode());
+        assertTrue(h.checksumValid());
+        assertTrue(h.hashAppended());
+        assertTrue(h.hashValid());
+        assertEquals(img.length - 32, h.dataLength());
+        assertEquals(0, h.dataLength() % 16);
+    }
+
+    @Test
+    void anImageWithoutExtendedHeaderIsForTheEsp8266() throws Exception {
+        EspImageHeader h = EspImageHeader.parse(TestImages.image(-1, false, new byte[64]));
+        assertFalse(h.extended());
+        assertEquals(Optional.of(Chip.ESP8266), h.chip());
+        assertEquals(-1, h.chipId());
+    }
+
+    @Test
+    void corruptionIsReportedClearly() {
+        byte[] img = TestImages.image(0, true, new byte[200]);
+        byte[] badMagic = img.clone();
+        badMagic[0] = 0x00;
+        assertTrue(assertThrows(ImageFormatException.class, () -> EspImageHeader.parse(badMagic)).getMessage()
+                .contains("0xE9"));
+        byte[] truncated = Arrays.copyOf(img, 100);
+        assertTrue(assertThrows(ImageFormatException.class, () -> EspImageHeader.parse(truncated)).getMessage()
+                .contains("segment 0"));
+        byte[] flipped = img.clone();
+        flipped[40] ^= 1;
+        EspImageHeader h = assertThrowsNothing(flipped);
+        assertFalse(h.checksumValid());
+        assertFalse(h.hashValid());
+    }
+
+    @Test
+    void patchingChangesModeAndSizeAndKeepsTheHashConsistent() throws Exception {
+        byte[] app = new byte[300];
+        Arrays.fill(app, (byte) 7);
+        byte[] boot = TestImages.image(0, true, new byte[500]);
+        byte[] merged = new byte[boot.length + app.length];
+        System.arraycopy(boot, 0, merged, 0, boot.length);
+        System.arraycopy(app, 0, merged, boot.length, app.length);
+        byte[] patched = HeaderPatcher.apply(merged, Chip.ESP32,
+                HeaderPatch.keep().withMode(FlashMode.DOUT).withSize(HeaderPatch.DETECT).withFreq("80m"), 8 << 20);
+        assertEquals(3, patched[2]);
+        assertEquals(0x3F, patched[3] & 0xFF);
+        EspImageHeader h = EspImageHeader.parse(patched);
+        assertTrue(h.hashValid(), "SHA-256 recomputed");
+        assertNotEquals(Arrays.toString(Arrays.copyOfRange(merged, h.dataLength(), h.dataLength() + 32)),
+                Arrays.toString(Arrays.copyOfRange(patched, h.dataLength(), h.dataLength() + 32)));
+        assertArrayEquals(app, Arrays.copyOfRange(patched, boot.length, patched.length), "rest of the merged bin kept");
+        assertSame(merged, HeaderPatcher.apply(merged, Chip.ESP32, HeaderPatch.keep(), -1));
+    }
+
+    @Test
+    void patchRefusesAnImageWhoseHashWasAlreadyWrong() {
+        byte[] img = TestImages.image(0, true, new byte[50]);
+        img[img.length - 1] ^= 1;
+        assertThrows(ImageFormatException.class,
+                () -> HeaderPatcher.apply(img, Chip.ESP32, HeaderPatch.keep().withMode(FlashMode.DIO), -1));
+        assertThrows(IllegalArgumentException.class, () -> HeaderPatcher.apply(TestImages.image(0, false, new byte[4]),
+                Chip.ESP32, HeaderPatch.keep().withSize("3MB"), -1));
+    }
+
+    @Test
+    void chipTablesMatchEsptool() {
+        assertEquals(0x1000, Chip.ESP32.flashOffset());
+        assertEquals(0x1000, Chip.ESP32_S2.flashOffset());
+        assertEquals(0x2000, Chip.ESP32_C5.flashOffset());
+        assertEquals(0x2000, Chip.ESP32_P4.flashOffset());
+        assertEquals(0, Chip.ESP32_S3.flashOffset());
+        assertEquals(Optional.of(Chip.ESP32_C6), Chip.byImageChipId(13));
+        assertEquals(Chip.ESP32_S3, Chip.parse("esp32s3"));
+        assertEquals(Chip.ESP32_C3, Chip.parse("ESP32-C3"));
+        assertEquals(0x40, Chip.ESP8266.flashSizeCode("4MB"));
+        assertEquals(0x20, Chip.ESP32.flashSizeCode("4MB"));
+        assertEquals(0xF, Chip.ESP32_C2.flashFreqCode("60m"));
+        assertThrows(IllegalArgumentException.class, () -> Chip.parse("esp31"));
+    }
+
+    private static EspImageHeader assertThrowsNothing(byte[] img) {
+        try {
+            return EspImageHeader.parse(img);
+        } catch (ImageFormatException e) {
+            throw new AssertionError("a flipped data byte must not break parsing: " + e.getMessage());
+        }
+    }
+
+    @FuzzTest(maxDuration = "10s")
+    void garbageParsesOrFailsTyped(FuzzedDataProvider data) {
+        byte[] bytes = data.consumeRemainingAsBytes();
+        try {
+            EspImageHeader h = EspImageHeader.parse(bytes);
+            assertTrue(h.dataLength() <= bytes.length);
+            assertTrue(h.segmentCount() >= 1 && h.segmentCount() <= 16);
+        } catch (ImageFormatException expected) {
+            assertFalse(expected.getMessage().isEmpty());
+        }
+    }
+
+    @FuzzTest(maxDuration = "10s")
+    void builtImagesRoundTripAndPatchKeepsThemValid(FuzzedDataProvider data) throws Exception {
+        int segments = data.consumeInt(1, 4);
+        byte[][] segs = new byte[segments][];
+        for (int i = 0; i < segments; i++) {
+            segs[i] = data.consumeBytes(data.consumeInt(0, 300));
+        }
+        Chip chip = data.pickValue(new Chip[] {Chip.ESP32, Chip.ESP32_S3, Chip.ESP32_C3});
+        byte[] img = TestImages.image(chip.imageChipId().getAsInt(), data.consumeBoolean(), segs);
+        EspImageHeader h = EspImageHeader.parse(img);
+        assertEquals(Optional.of(chip), h.chip());
+        assertTrue(h.checksumValid() && h.hashValid());
+        FlashMode mode = data.pickValue(FlashMode.values());
+        byte[] patched = HeaderPatcher.apply(img, chip, HeaderPatch.keep().withMode(mode).withSize("16MB"), -1);
+        EspImageHeader p = EspImageHeader.parse(patched);
+        assertEquals(mode.code(), p.flashMode());
+        assertTrue(p.hashValid() && p.checksumValid());
+    }
+}
