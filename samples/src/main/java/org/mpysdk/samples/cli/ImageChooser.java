@@ -1,0 +1,60 @@
+package org.mpysdk.samples.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.mpysdk.core.BoardException;
+import org.mpysdk.core.flash.Chip;
+import org.mpysdk.core.flash.FlashImage;
+import org.mpysdk.core.flash.FlashRegion;
+import org.mpysdk.firmware.CatalogBoard;
+import org.mpysdk.firmware.Firmware;
+import org.mpysdk.firmware.FirmwareCatalog;
+import org.mpysdk.firmware.FirmwareChoice;
+import picocli.CommandLine.Option;
+
+/** Which image {@code mpy flash} writes: a file, or a board's release or preview from micropython.org. */
+final class ImageChooser {
+    @Option(names = "--file", description = "a local .bin image")
+    Path file;
+
+    @Option(names = "--board", description = "micropython.org board id, e.g. ESP32_GENERIC (default: the generic board for the detected chip)")
+    String board;
+
+    @Option(names = "--variant", description = "board variant, e.g. SPIRAM")
+    String variant;
+
+    @Option(names = "--version", description = "release version, e.g. 1.27.0 (default: latest release)")
+    String version;
+
+    @Option(names = "--preview", description = "the latest preview build instead of a release")
+    boolean preview;
+
+    @Option(names = "--offline", description = "use only cached firmware")
+    boolean offline;
+
+    /** @return the firmware for a chip, downloading (cached, verified) when needed */
+    Firmware firmwareFor(Chip detected, org.mpysdk.core.ProgressListener progress) throws IOException {
+        if (file != null) {
+            return Firmware.load(file);
+        }
+        FirmwareCatalog catalog = FirmwareCatalog.builder().offline(offline).build();
+        CatalogBoard b = board != null ? catalog.board(board) : catalog.genericBoardFor(detected.displayName());
+        if (variant != null) {
+            b = b.variant(variant);
+        }
+        FirmwareChoice choice = preview ? b.latestPreview() : version != null ? b.release(version) : b.latestRelease();
+        return choice.download();
+    }
+
+    /** @return the firmware as a flash image for the flasher */
+    static FlashImage toImage(Firmware fw) throws BoardException {
+        Chip chip;
+        try {
+            chip = Chip.parse(fw.chipName());
+        } catch (IllegalArgumentException e) {
+            chip = null;
+        }
+        return new FlashImage(chip, List.of(new FlashRegion(fw.flashOffset(), fw.bytes())));
+    }
+}
