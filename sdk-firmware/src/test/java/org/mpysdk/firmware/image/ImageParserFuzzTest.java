@@ -1,0 +1,79 @@
+package org.mpysdk.firmware.image;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.net.URI;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.mpysdk.firmware.CatalogFormatException;
+import org.mpysdk.firmware.EspChip;
+import org.mpysdk.firmware.FirmwareFileName;
+import org.mpysdk.firmware.FirmwareVerificationException;
+import org.mpysdk.firmware.ImageFormatException;
+import org.mpysdk.firmware.site.BoardPageParser;
+import org.mpysdk.firmware.site.IndexPageParser;
+
+/** Garbage into every parser: a typed exception or a result that keeps its invariants, never a hang or another exception. */
+class ImageParserFuzzTest {
+
+    @FuzzTest(maxDuration = "10s")
+    void espImageParser(FuzzedDataProvider data) {
+        boolean extended = data.consumeBoolean();
+        int offset = data.consumeInt(-4, 64);
+        byte[] bytes = data.consumeRemainingAsBytes();
+        try {
+            EspImage image = EspImageParser.parse(bytes, offset, extended);
+            assertTrue(image.end() <= bytes.length && image.start() == offset);
+            assertTrue(image.length() % 16 == 0 || image.hashAppended());
+            for (EspSegment s : image.segments()) {
+                assertTrue(s.dataOffset() >= offset && s.dataOffset() + (long) s.length() <= bytes.length);
+            }
+        } catch (ImageFormatException expected) {
+            assertTrue(expected.getMessage().contains("0x"));
+        }
+    }
+
+    @FuzzTest(maxDuration = "10s")
+    void verifier(FuzzedDataProvider data) throws CatalogFormatException {
+        EspChip boardChip = data.pickValue(EspChip.values());
+        boolean app = data.consumeBoolean();
+        byte[] bytes = data.consumeRemainingAsBytes();
+        FirmwareFileName name = FirmwareFileName.parse("ESP32_GENERIC-20251209-v1.27.0." + (app ? "app-bin" : "bin"));
+        try {
+            VerifiedImage v = new ImageVerifier().verify(bytes, name, Optional.of(boardChip), OptionalLong.empty());
+            assertTrue(v.chip() == boardChip);
+        } catch (FirmwareVerificationException expected) {
+            assertTrue(!expected.getMessage().isBlank());
+        }
+    }
+
+    @FuzzTest(maxDuration = "10s")
+    void partitionTable(FuzzedDataProvider data) {
+        int offset = data.consumeInt(0, 64);
+        byte[] bytes = data.consumeRemainingAsBytes();
+        try {
+            PartitionTable t = PartitionTable.parse(bytes, offset);
+            assertTrue(!t.partitions().isEmpty());
+        } catch (ImageFormatException expected) {
+            assertTrue(expected.getMessage().contains("partition table"));
+        }
+    }
+
+    @FuzzTest(maxDuration = "10s")
+    void pageParsers(FuzzedDataProvider data) {
+        String html = data.consumeRemainingAsString();
+        URI base = URI.create("https://micropython.org/download/ESP32_GENERIC/");
+        try {
+            assertTrue(!BoardPageParser.parse(html, base, "ESP32_GENERIC").files().isEmpty());
+        } catch (CatalogFormatException expected) {
+            assertTrue(expected.getMessage().contains("ESP32_GENERIC"));
+        }
+        try {
+            assertTrue(!IndexPageParser.parse(html, base).isEmpty());
+        } catch (CatalogFormatException expected) {
+            assertTrue(expected.getMessage().contains("board"));
+        }
+    }
+}
