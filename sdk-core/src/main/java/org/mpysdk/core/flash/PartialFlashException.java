@@ -30,7 +30,7 @@ public class PartialFlashException extends FlashException {
     private static String describe(List<RegionReport> completed, long failedOffset, long failedLength) {
         StringBuilder sb = new StringBuilder(String.format("; region 0x%X (%d bytes) failed", failedOffset, failedLength));
         if (completed.isEmpty()) {
-            sb.append(" and no region was completed before it");
+            sb.append(" and no region was completed before it;");
         } else {
             sb.append("; completed before it:");
             for (RegionReport r : completed) {

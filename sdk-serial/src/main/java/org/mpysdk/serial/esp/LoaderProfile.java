@@ -34,9 +34,10 @@ public record LoaderProfile(Target target, boolean stub, boolean secureDownloadM
         return stub ? STUB_FLASH_BLOCK : ROM_FLASH_BLOCK;
     }
 
-    /** @return whether FLASH_DEFL_* exists */
+    /** @return whether FLASH_DEFL_* exists (not on the ESP8266 ROM, not in Secure Download Mode) */
     public boolean supportsCompression() {
-        return stub || target.facts().romSupportsCompressed();
+        // Secure Download Mode allows only the plain FLASH_* commands.
+        return !secureDownloadMode && (stub || target.facts().romSupportsCompressed());
     }
 
     /** @return whether FLASH_BEGIN / FLASH_DEFL_BEGIN take the 5th "encrypted" word */

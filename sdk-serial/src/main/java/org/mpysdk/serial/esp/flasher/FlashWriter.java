@@ -19,6 +19,7 @@ import org.mpysdk.core.flash.Md5;
 import org.mpysdk.core.flash.PartialFlashException;
 import org.mpysdk.core.flash.RegionReport;
 import org.mpysdk.serial.esp.LoaderProfile;
+import org.mpysdk.serial.esp.UnsupportedCommandException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,6 +130,11 @@ public final class FlashWriter {
             try {
                 wire = writer.write(region.offset(), region.data(), options.compress(),
                         done -> listener.onProgress(new Progress("flash", phase, doneBefore + done, total)));
+            } catch (UnsupportedCommandException e) {
+                if (completed.isEmpty()) {
+                    throw e;  // refused at its BEGIN: nothing was erased
+                }
+                throw partial("the loader refused a write command", region, completed, e);
             } catch (OperationCancelledException | TransportClosedException e) {
                 throw partial("writing was stopped", region, completed, e);
             } catch (IOException e) {

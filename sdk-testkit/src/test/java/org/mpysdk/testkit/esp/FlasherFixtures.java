@@ -1,0 +1,218 @@
+package org.mpysdk.testkit.esp;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Random;
+import org.mpysdk.core.Transport;
+import org.mpysdk.core.flash.Chip;
+import org.mpysdk.core.flash.ConnectOptions;
+import org.mpysdk.core.flash.OperationScope;
+import org.mpysdk.core.flash.ResetMode;
+import org.mpysdk.serial.esp.EspBootloader;
+import org.mpysdk.serial.esp.stub.StubSource;
+import org.mpysdk.testkit.Peers;
+
+/** Shared helpers of the flasher tests: images, stubs, connections, a byte-counting transport. */
+final class FlasherFixtures {
+    static final String STUB_HINT = "esptool-js's stub JSON files: " + EsptoolJsPackage.INSTALL_HINT
+            + ", or -Dmpysdk.stubDir=DIR / MPYSDK_STUB_DIR=DIR naming a folder of esptool stub JSON files";
+
+    private FlasherFixtures() {
+    }
+
+    /** @return the stub directory: -Dmpysdk.stubDir, MPYSDK_STUB_DIR, or esptool-js in sdk-testkit/node */
+    static Optional<Path> stubDir() {
+        Optional<Path> found = EsptoolJsPackage.stubDir();
+        if (found.isPresent()) {
+            return found;
+        }
+        String env = System.getenv(StubSource.ENVIRONMENT);
+        if (env != null && !env.isBlank() && Files.isRegularFile(Path.of(env, "esp32.json"))) {
+            return Optional.of(Path.of(env));
+        }
+        return Optional.empty();
+    }
+
+    /** Skips (or fails under CI) a test that needs the real stub files. */
+    static Path requireStubs() {
+        Optional<Path> dir = stubDir();
+        Peers.require(dir.isPresent(), STUB_HINT);
+        return dir.orElseThrow();
+    }
+
+    /** Connects through the ROM only (no stub), without reset. */
+    static EspBootloader romOnly(Transport t) throws IOException {
+        return EspBootloader.connect(t, ConnectOptions.defaults().withReset(ResetMode.NO_RESET).withStub(false),
+                OperationScope.none(), StubSource.none());
+    }
+
+    /** Connects and uploads the real stub, without reset. */
+    static EspBootloader withStub(Transport t, Path stubs, int baud) throws IOException {
+        return EspBootloader.connect(t, ConnectOptions.defaults().withReset(ResetMode.NO_RESET).withBaud(baud),
+                OperationScope.none(), StubSource.directory(stubs));
+    }
+
+    /**
+     * A valid image for {@code chip} (bootloader-like header with checksum and, on the ESP32 family, an
+     * appended SHA-256), followed by {@code appBytes} of compressible, realistic-looking data.
+     */
+    static byte[] firmware(Chip chip, int appBytes, long seed) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] seg = payload(4096, seed);
+        out.write(0xE9);
+        out.write(1);
+        out.write(2);
+        out.write(0x20);
+        out.writeBytes(le32(0x40080400L));
+        boolean ext = chip.hasExtendedHeader();
+        if (ext) {
+            byte[] h = new byte[16];
+            h[0] = (byte) 0xEE;
+            h[4] = (byte) chip.imageChipId().getAsInt();
+            h[15] = 1;
+            out.writeBytes(h);
+        }
+        out.writeBytes(le32(ext ? 0x3FFF0000L : 0x40100000L));
+        out.writeBytes(le32(seg.length));
+        out.writeBytes(seg);
+        int checksum = 0xEF;
+        for (byte b : seg) {
+            checksum ^= b & 0xFF;
+        }
+        while (out.size() % 16 != 15) {
+            out.write(0);
+        }
+        out.write(checksum);
+        if (ext) {
+            out.writeBytes(sha256(out.toByteArray()));
+        }
+        out.writeBytes(payload(appBytes, seed + 1));
+        return out.toByteArray();
+    }
+
+    /** Text-like data with some randomness: compresses to roughly a third, like a firmware image. */
+    static byte[] payload(int length, long seed) {
+        Random r = new Random(seed);
+        String[] words = {"machine", "network", "esp32", "flash", "import ", "def ", "return ", "socket", "0x4008",
+            "MicroPython", "\u0000\u0000\u0000\u0000", "\u00ff\u00ff"};
+        ByteArrayOutputStream out = new ByteArrayOutputStream(length + 64);
+        while (out.size() < length) {
+            if (r.nextInt(4) == 0) {
+                byte[] noise = new byte[8];
+                r.nextBytes(noise);
+                out.writeBytes(noise);
+            } else {
+                out.writeBytes(words[r.nextInt(words.length)].getBytes(StandardCharsets.ISO_8859_1));
+            }
+        }
+        return Arrays.copyOf(out.toByteArray(), length);
+    }
+
+    static byte[] le32(long v) {
+        return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) v).array();
+    }
+
+    static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Wraps a transport and counts the bytes the host writes (to aim byte faults at a known block). */
+    static final class CountingTransport implements Transport {
+        private final Transport inner;
+        private long written;
+
+        CountingTransport(Transport inner) {
+            this.inner = inner;
+        }
+
+        synchronized long written() {
+            return written;
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public void write(byte[] data, int off, int len) throws IOException {
+            synchronized (this) {
+                written += len;
+            }
+            inner.write(data, off, len);
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len, Duration timeout) throws IOException {
+            return inner.read(buf, off, len, timeout);
+        }
+
+        @Override
+        public byte[] readUntil(byte[] pattern, Duration timeout) throws IOException {
+            return inner.readUntil(pattern, timeout);
+        }
+
+        @Override
+        public void discardInput() throws IOException {
+            inner.discardInput();
+        }
+
+        @Override
+        public void flush() throws IOException {
+            inner.flush();
+        }
+
+        @Override
+        public void setBaudRate(int baud) throws IOException {
+            inner.setBaudRate(baud);
+        }
+
+        @Override
+        public int baudRate() {
+            return inner.baudRate();
+        }
+
+        @Override
+        public void setControlLines(boolean dtr, boolean rts) throws IOException {
+            inner.setControlLines(dtr, rts);
+        }
+
+        @Override
+        public void setDtr(boolean dtr) throws IOException {
+            inner.setDtr(dtr);
+        }
+
+        @Override
+        public void setRts(boolean rts) throws IOException {
+            inner.setRts(rts);
+        }
+
+        @Override
+        public boolean hasControlLines() {
+            return inner.hasControlLines();
+        }
+
+        @Override
+        public boolean isOpen() {
+            return inner.isOpen();
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+}
