@@ -15,7 +15,7 @@ final class InputPacer {
         void sleepNanos(long nanos) throws InterruptedException;
     }
 
-    private final long nanosPerByte1e3;
+    private final long bytesPerSecond;
     private final LongSupplier clock;
     private final Sleeper sleeper;
     private long earliestNext;
@@ -26,8 +26,7 @@ final class InputPacer {
     }
 
     InputPacer(int bytesPerSecond, LongSupplier clock, Sleeper sleeper) {
-        // Kept in thousandths of a nanosecond so that high rates do not round to zero.
-        this.nanosPerByte1e3 = 1_000_000_000_000L / bytesPerSecond;
+        this.bytesPerSecond = bytesPerSecond;
         this.clock = clock;
         this.sleeper = sleeper;
     }
@@ -49,7 +48,7 @@ final class InputPacer {
             now = clock.getAsLong();
         }
         long base = started && earliestNext - now > 0 ? earliestNext : now;
-        earliestNext = base + bytes * nanosPerByte1e3 / 1000;
+        earliestNext = base + bytes * 1_000_000_000L / bytesPerSecond;
         started = true;
     }
 

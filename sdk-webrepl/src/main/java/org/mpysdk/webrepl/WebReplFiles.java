@@ -241,10 +241,17 @@ public final class WebReplFiles {
 
     // ---- plumbing ----
 
-    /** How far an operation got, for messages. */
+    /** How far an operation got, for messages, and the cancellation token it observes. */
     private static final class Step {
+        final Cancellation cancel;
+        final boolean fileOp;
         boolean opened;
         long bytes;
+
+        Step(Cancellation cancel, boolean fileOp) {
+            this.cancel = cancel;
+            this.fileOp = fileOp;
+        }
     }
 
     @FunctionalInterface
@@ -268,15 +275,20 @@ public final class WebReplFiles {
             throw new WebReplFileException(what + ": another file transfer is still running on " + transport.name()
                     + "; the WebREPL protocol serves one at a time");
         }
-        Step step = new Step();
+        // One token for the whole operation: Board.cancel() swaps the board's token for a fresh one.
+        Step step = new Step(cancellation.get(), !what.startsWith("version"));
         try {
-            cancellation.get().throwIfCancelled(what);
+            transport.checkLive();
+            step.cancel.throwIfCancelled(what);
             long stale = transport.discardBinary();
             if (stale > 0) {
                 LOG.warn("{}: dropped {} bytes of binary data left over from an earlier transfer", transport.name(), stale);
             }
             return body.run(step);
         } catch (TransportClosedException e) {
+            if (!transport.wasLiveAtStart(e)) {
+                throw e;
+            }
             throw dropped(what, step, e);
         } finally {
             transport.fileLock().unlock();
@@ -284,7 +296,7 @@ public final class WebReplFiles {
     }
 
     private WebReplFileException dropped(String what, Step step, TransportClosedException e) {
-        String hint = step.opened
+        String hint = step.opened || !step.fileOp
                 ? "the connection was lost after " + step.bytes + " bytes; reconnect and try again"
                 : "the board could not open the file: WebREPL reports that (a missing file or directory, a full"
                         + " or read-only file system) by dropping the connection. Check the path, for example with"
@@ -293,7 +305,7 @@ public final class WebReplFiles {
     }
 
     private void checkCancelled(Step step, String what) throws IOException {
-        if (cancellation.get().isCancelled()) {
+        if (step.cancel.isCancelled()) {
             // The protocol has no abort: the board would take whatever comes next as file data.
             transport.close();
             throw new OperationCancelledException(what + " was cancelled; the WebREPL connection was closed because the"

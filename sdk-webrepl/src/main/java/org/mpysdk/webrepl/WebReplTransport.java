@@ -109,9 +109,18 @@ public final class WebReplTransport extends AbstractTransport {
      */
     public static WebReplTransport connect(PortAddress address, WebReplPassword password, WebReplTimeouts timeouts,
                                            WebReplPacing pacing) throws IOException {
+        return connect(address, password, timeouts, pacing, WebReplTextMode.BYTES);
+    }
+
+    /**
+     * As {@link #connect(PortAddress, WebReplPassword, WebReplTimeouts, WebReplPacing)}, choosing how text
+     * frames are read ({@link WebReplTextMode#BYTES} applies to {@code ws://} only).
+     */
+    public static WebReplTransport connect(PortAddress address, WebReplPassword password, WebReplTimeouts timeouts,
+                                           WebReplPacing pacing, WebReplTextMode mode) throws IOException {
         HttpUrl url = httpUrl(address);
         boolean plain = "ws".equals(address.scheme());
-        FrameKindTap tap = plain ? new FrameKindTap() : null;
+        FrameKindTap tap = plain && mode == WebReplTextMode.BYTES ? new FrameKindTap() : null;
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .connectTimeout(timeouts.connect())
                 .readTimeout(timeouts.reply())
@@ -323,8 +332,9 @@ public final class WebReplTransport extends AbstractTransport {
     private void refuseRawPaste() {
         if (!rawPasteRefusalLogged) {
             rawPasteRefusalLogged = true;
-            LOG.info("raw-paste over WebREPL is off on {}: on wss:// OkHttp decodes the board's text frames as UTF-8"
-                    + " and would corrupt the raw-paste window bytes, so the REPL uses plain raw mode", name());
+            LOG.info("raw-paste over WebREPL is off on {}: text frames are decoded by OkHttp as UTF-8 (wss://, or"
+                    + " WebReplTextMode.DECODED), which would corrupt the raw-paste window bytes, so the REPL uses plain"
+                    + " raw mode", name());
         }
         unread(RAW_PASTE_REFUSED);
     }
@@ -407,6 +417,31 @@ public final class WebReplTransport extends AbstractTransport {
             got += fileBytes.read(out, got, n - got, deadline.remainingMillis());
         }
         return out;
+    }
+
+    /**
+     * @throws TransportClosedException when the connection has already ended, before an operation starts
+     */
+    void checkLive() throws TransportClosedException {
+        if (!isOpen()) {
+            throw new LiveCheckFailed(name() + " is closed");
+        }
+        String reason = fileBytes.closedReason();
+        if (reason != null) {
+            throw new LiveCheckFailed(name() + ": " + reason + "; reopen the board");
+        }
+    }
+
+    /** @return false when {@code e} came from {@link #checkLive()}: the link was gone before the operation */
+    boolean wasLiveAtStart(TransportClosedException e) {
+        return !(e instanceof LiveCheckFailed);
+    }
+
+    /** The link was already gone when an operation began (no file protocol step was attempted). */
+    private static final class LiveCheckFailed extends TransportClosedException {
+        LiveCheckFailed(String message) {
+            super(message);
+        }
     }
 
     /** Drops binary payload left over from an earlier operation. @return bytes dropped */

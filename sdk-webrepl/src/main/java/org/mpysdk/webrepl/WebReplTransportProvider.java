@@ -10,7 +10,7 @@ import org.mpysdk.core.TransportProvider;
 
 /**
  * Registers {@code ws://} and {@code wss://} with {@code Board.open}. Takes {@link WebReplPassword}
- * (required), {@link WebReplTimeouts} and {@link WebReplPacing}.
+ * (required), {@link WebReplTimeouts}, {@link WebReplPacing} and {@link WebReplTextMode}.
  */
 public final class WebReplTransportProvider implements TransportProvider {
     @Override
@@ -23,6 +23,7 @@ public final class WebReplTransportProvider implements TransportProvider {
         WebReplPassword password = null;
         WebReplTimeouts timeouts = WebReplTimeouts.DEFAULTS;
         WebReplPacing pacing = WebReplPacing.DEFAULTS;
+        WebReplTextMode mode = WebReplTextMode.BYTES;
         for (BoardOption o : options) {
             if (o instanceof WebReplPassword p) {
                 password = p;
@@ -30,13 +31,15 @@ public final class WebReplTransportProvider implements TransportProvider {
                 timeouts = t;
             } else if (o instanceof WebReplPacing p) {
                 pacing = p;
+            } else if (o instanceof WebReplTextMode m) {
+                mode = m;
             }
         }
         if (password == null) {
             throw new WebReplAuthException(address.text() + " needs the WebREPL password: Board.open(\"" + address.text()
                     + "\", WebRepl.password(\"...\"))");
         }
-        return WebReplTransport.connect(address, password, timeouts, pacing);
+        return WebReplTransport.connect(address, password, timeouts, pacing, mode);
     }
 
     @Override
