@@ -1,0 +1,63 @@
+package org.mpysdk.testkit.micropython;
+
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Bytes the host sent and the board has not consumed yet: the board's UART receive buffer. Unbounded,
+ * so the host's writes never block.
+ */
+final class InputQueue {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition arrived = lock.newCondition();
+    private byte[] data = new byte[4096];
+    private int start;
+    private int end;
+
+    /** Appends bytes and wakes the board. */
+    void put(byte[] bytes, int off, int len) {
+        lock.lock();
+        try {
+            if (end + len > data.length) {
+                int used = end - start;
+                byte[] target = used + len <= data.length / 2 ? data : new byte[Math.max(data.length * 2, used + len)];
+                System.arraycopy(data, start, target, 0, used);
+                data = target;
+                start = 0;
+                end = used;
+            }
+            System.arraycopy(bytes, off, data, end, len);
+            end += len;
+            arrived.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Takes everything queued, waiting at most {@code timeoutMillis} for something to arrive.
+     *
+     * @return the bytes, empty on timeout
+     * @throws InterruptedException when the board's thread is interrupted (the board is closing)
+     */
+    byte[] takeAll(long timeoutMillis) throws InterruptedException {
+        lock.lock();
+        try {
+            long left = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            while (end == start) {
+                if (left <= 0) {
+                    return new byte[0];
+                }
+                left = arrived.awaitNanos(left);
+            }
+            byte[] out = Arrays.copyOfRange(data, start, end);
+            start = 0;
+            end = 0;
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+}
