@@ -51,6 +51,8 @@ public final class BoardFiles {
     private static final int DIR_BIT = 0x4000;
     private static final int FILE_MODE = 0x8000;
     private static final int MAX_LINE = 64 * 1024;
+    private static final String DAMAGED = "mpysdk: chunk damaged in transit";
+    private static final int CHUNK_ATTEMPTS = 4;
 
     private final Repl repl;
 
@@ -442,7 +444,11 @@ public final class BoardFiles {
         boolean b64 = f.binascii() != null;
         ProgressListener listener = repl.progressListener();
         Cancellation cancel = repl.currentCancellation();
-        execFs("__mf=open(" + py(p) + ",'wb')\n__mw=__mf.write\n"
+        // Each chunk carries its length and byte sum: without raw-paste nothing stops a board with a small
+        // input buffer (the micro:bit's holds 64 bytes) from dropping bytes, and a damaged chunk must fail
+        // before it is written, so it can be sent again.
+        execFs("__mf=open(" + py(p) + ",'wb')\ndef __mw(b,n,s):\n if len(b)!=n or sum(b)&65535!=s:raise ValueError('"
+                + DAMAGED + "')\n __mf.write(b)\n"
                 + (b64 ? "from " + f.binascii() + " import a2b_base64 as __ma\n" : ""), p);
         boolean closed = false;
         try {
@@ -466,7 +472,7 @@ public final class BoardFiles {
                 }
                 StringBuilder src = new StringBuilder(budget + 64);
                 int used = b64 ? batchBase64(pending, budget, src) : batchLiteral(pending, budget, src);
-                repl.run(src.toString().getBytes(StandardCharsets.US_ASCII), OutputSink.DISCARD, repl.options().execTimeout(), null);
+                sendChunk(src.toString().getBytes(StandardCharsets.US_ASCII), p, done);
                 done += used;
                 pending = Arrays.copyOfRange(pending, used, pending.length);
                 listener.onProgress(new Progress("put", p, done, total));
@@ -485,6 +491,22 @@ public final class BoardFiles {
         }
     }
 
+    private void sendChunk(byte[] code, String p, long offset) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                repl.run(code, OutputSink.DISCARD, repl.options().execTimeout(), null);
+                return;
+            } catch (RemoteException e) {
+                boolean damaged = e.type().equals("SyntaxError") || e.remoteMessage().contains(DAMAGED);
+                if (!damaged || attempt >= CHUNK_ATTEMPTS) {
+                    throw damaged ? new ReplProtocolException("the chunk of " + p + " at byte " + offset + " arrived damaged "
+                            + attempt + " times (the board drops input bytes); try a lower baud rate or firmware with raw-paste", e) : e;
+                }
+                LOG.debug("chunk of {} at {} arrived damaged ({}), sending it again", p, offset, e.getMessage());
+            }
+        }
+    }
+
     /** Characters of Python source per upload exec: small without raw-paste, else sized to free memory. */
     private int sourceBudget(FirmwareFeatures f) {
         ReplOptions o = repl.options();
@@ -495,15 +517,16 @@ public final class BoardFiles {
     }
 
     static int batchBase64(byte[] data, int budget, StringBuilder src) {
-        // One line per exec: __mw(__ma('...')) costs 14 characters around the base64 text.
-        int chunk = Math.max(3, (budget - 16) / 4 * 3);
+        // One line per exec: __mw(__ma('...'),n,s) costs about 30 characters around the base64 text.
+        int chunk = Math.max(3, (budget - 32) / 4 * 3);
         int n = Math.min(chunk, data.length);
-        src.append("__mw(__ma('").append(Base64.getEncoder().encodeToString(Arrays.copyOf(data, n))).append("'))\n");
+        src.append("__mw(__ma('").append(Base64.getEncoder().encodeToString(Arrays.copyOf(data, n))).append("'),")
+                .append(n).append(',').append(sum(data, n)).append(")\n");
         return n;
     }
 
     static int batchLiteral(byte[] data, int budget, StringBuilder src) {
-        int room = budget - 12; // "__mw(b'...')\n"
+        int room = budget - 26; // "__mw(b'...',nnnn,sssss)\n"
         int n = 0;
         int len = 0;
         while (n < data.length && len + PyLiterals.escapedLength(data[n] & 0xFF) <= room) {
@@ -511,8 +534,17 @@ public final class BoardFiles {
             n++;
         }
         n = Math.max(1, n);
-        src.append("__mw(").append(PyLiterals.bytesLiteral(data, 0, n)).append(")\n");
+        src.append("__mw(").append(PyLiterals.bytesLiteral(data, 0, n)).append(',').append(n).append(',')
+                .append(sum(data, n)).append(")\n");
         return n;
+    }
+
+    private static int sum(byte[] data, int n) {
+        int s = 0;
+        for (int i = 0; i < n; i++) {
+            s += data[i] & 0xFF;
+        }
+        return s & 0xFFFF;
     }
 
     // ---------------------------------------------------------------- comparing

@@ -144,6 +144,7 @@ public final class RawReplFraming {
 
     private void flushHeldAsStdout() {
         byte[] h = held.toByteArray();
+        held.reset();
         byte[] out = new byte[h.length + 1];
         out[0] = EOT;
         System.arraycopy(h, 0, out, 1, h.length);

@@ -13,6 +13,7 @@ import org.mpysdk.core.Transport;
  * deadline, and control bytes. One thread uses it at a time.
  */
 final class ReplIo {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReplIo.class);
     /** Longest single wait inside a loop, so cancellation is noticed quickly. */
     static final Duration SLICE = Duration.ofMillis(50);
 
@@ -32,10 +33,13 @@ final class ReplIo {
     }
 
     void write(byte[] data) throws IOException {
-        transport.write(data, 0, data.length);
+        write(data, 0, data.length);
     }
 
     void write(byte[] data, int off, int len) throws IOException {
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("{} <- {}", name(), AbstractTransport.printable(Arrays.copyOfRange(data, off, off + len)));
+        }
         transport.write(data, off, len);
     }
 
@@ -51,7 +55,11 @@ final class ReplIo {
             pushback = Arrays.copyOfRange(pushback, n, pushback.length);
             return n;
         }
-        return transport.read(buf, off, len, timeout.isNegative() || timeout.isZero() ? Duration.ofMillis(1) : timeout);
+        int n = transport.read(buf, off, len, timeout.isNegative() || timeout.isZero() ? Duration.ofMillis(1) : timeout);
+        if (n > 0 && LOG.isTraceEnabled()) {
+            LOG.trace("{} -> {}", name(), AbstractTransport.printable(Arrays.copyOfRange(buf, off, off + n)));
+        }
+        return n;
     }
 
     /** Puts bytes back to be read first. */

@@ -42,6 +42,7 @@ public final class QemuMicrobit implements AutoCloseable {
 
     private final ExternalProcess process;
     private final String pty;
+    private java.io.FileInputStream keeper;
 
     private QemuMicrobit(ExternalProcess process, String pty) {
         this.process = process;
@@ -72,6 +73,9 @@ public final class QemuMicrobit implements AutoCloseable {
                 throw new IOException("QEMU printed no pty path");
             }
             QemuMicrobit q = new QemuMicrobit(p, m.group(1));
+            // QEMU stops reading a pty whose other side nobody holds and looks again only once a second;
+            // a descriptor that stays open (and never reads) keeps it connected between test boards.
+            q.keeper = new java.io.FileInputStream(q.pty);
             q.awaitPrompt(Duration.ofSeconds(20));
             LOG.debug("QEMU micro:bit (pid {}) ready on {}", p.pid(), q.pty);
             return q;
@@ -124,5 +128,14 @@ public final class QemuMicrobit implements AutoCloseable {
     @Override
     public void close() {
         process.close();
+        java.io.FileInputStream k = keeper;
+        keeper = null;
+        if (k != null) {
+            try {
+                k.close();
+            } catch (IOException e) {
+                LOG.debug("closing the pty keeper of {}: {}", pty, e.toString());
+            }
+        }
     }
 }
