@@ -37,6 +37,7 @@ public final class CacheLock {
 
     /** A held lock; closing releases it. */
     public interface Held extends AutoCloseable {
+        /** Releases the lock (OS lock first, then the thread lock); never throws. */
         @Override
         void close();
     }
