@@ -102,6 +102,7 @@ public final class HttpFileCache {
      * @throws OperationCancelledException cancelled
      * @throws org.mpysdk.core.OperationTimeoutException past the options' timeout
      */
+    @SuppressWarnings("try") // the lock is held for the block; it is not used inside
     public CachedFile fetch(FetchRequest request) throws FirmwareException, org.mpysdk.core.BoardException {
         Deadline deadline = Deadline.after(request.options().timeout());
         Cancellation cancellation = request.options().cancellation();

@@ -89,6 +89,7 @@ public final class IntegrityPins {
      * @return the pin now in force (the existing one when there was one)
      * @throws BoardException when the lock file cannot be locked, read or written
      */
+    @SuppressWarnings("try") // the lock is held for the block; it is not used inside
     public Pin pinIfAbsent(String fileName, String sha256, long size, String url) throws BoardException {
         try (CacheLock.Held held = locks.acquire(file.resolveSibling(file.getFileName() + ".lock"),
                 Deadline.after(LOCK_TIMEOUT), new Cancellation(), "lock file " + file)) {
