@@ -321,12 +321,12 @@ final class LoaderEngine {
         if (newBaud <= 0) {
             throw new Refusal(Refusal.ROM_INVALID_MESSAGE, Refusal.STUB_BAD_DATA_LEN, "baud rate " + newBaud);
         }
-        // The answer still goes out at the old rate; both sides switch after it.
-        ok(Opcode.CHANGE_BAUDRATE);
         baud = newBaud;
         baudFixed = true;
-        line.setBaud(newBaud);
         chip.baudChanged(newBaud);
+        // The answer still goes out at the old rate; both sides switch after it.
+        ok(Opcode.CHANGE_BAUDRATE);
+        line.setBaud(newBaud);
     }
 
     private void securityInfo(byte[] d, boolean stub) throws Refusal, IOException, InterruptedException {
@@ -533,9 +533,9 @@ final class LoaderEngine {
             write.close();
             write = null;
         }
-        ok(op);
         // The ROM leaves the loader on END: 0 reboots, 1 runs the user code; either way the application runs.
         mode = EspMode.APPLICATION;
+        line.sendFrame(op.code(), new ResponsePacket(op, 0, romStatus(0, 0)).encode());
         ChipLine l = line;
         if (l != null) {
             String text = (flag == 0 ? profile.appBootText() : "") + chip.config().applicationOutput();
