@@ -60,6 +60,11 @@ public record MicroPythonOptions(int heapBytes, int pystackWords, long maxMemory
         return new MicroPythonOptions(heapBytes, pystackWords, bytes, fileSystemBytes, threadStackBytes);
     }
 
+    /** @return a copy with another Java stack size for the board's thread */
+    public MicroPythonOptions withThreadStack(long bytes) {
+        return new MicroPythonOptions(heapBytes, pystackWords, maxMemoryBytes, fileSystemBytes, bytes);
+    }
+
     /** @return a copy with another pystack size */
     public MicroPythonOptions withPystackWords(int words) {
         return new MicroPythonOptions(heapBytes, words, maxMemoryBytes, fileSystemBytes, threadStackBytes);

@@ -1,0 +1,59 @@
+package org.mpysdk.testkit.micropython;
+
+import java.io.IOException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.mpysdk.core.Board;
+import org.mpysdk.testkit.Peers;
+
+/**
+ * The JUnit 5 extension behind {@link VirtualMicroPython}: resolves {@link Board} and
+ * {@link MicroPythonTransport} parameters with a fresh board, closed when the test (or the class, for
+ * constructor and {@code @BeforeAll} parameters) ends. In one method, a Board and a MicroPythonTransport
+ * parameter are the same board.
+ */
+public final class VirtualMicroPythonExtension implements ParameterResolver {
+    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(VirtualMicroPythonExtension.class);
+
+    /** An open board, closed by JUnit with the store it lives in. */
+    private record OpenBoard(Board board, MicroPythonTransport transport) implements AutoCloseable {
+        @Override
+        public void close() {
+            board.close();
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext extension) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == Board.class || type == MicroPythonTransport.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
+        Peers.require(available(), MicroPythonWasm.howToGet());
+        OpenBoard open = extension.getStore(NS).computeIfAbsent(OpenBoard.class, k -> start(), OpenBoard.class);
+        return parameter.getParameter().getType() == Board.class ? open.board() : open.transport();
+    }
+
+    /** @return whether a board can start here (build-time compiled classes or a wasm file) */
+    static boolean available() {
+        try {
+            Class.forName(MicroPythonImages.BUILD_TIME_CLASS, false, VirtualMicroPythonExtension.class.getClassLoader());
+            return !MicroPythonWasm.explicit() || MicroPythonWasm.find().isPresent();
+        } catch (ClassNotFoundException e) {
+            return MicroPythonWasm.find().isPresent();
+        }
+    }
+
+    private static OpenBoard start() {
+        try {
+            MicroPythonTransport transport = MicroPythonTransport.start();
+            return new OpenBoard(Board.open(transport), transport);
+        } catch (IOException e) {
+            throw new ParameterResolutionException("virtual:micropython did not start: " + e.getMessage(), e);
+        }
+    }
+}
