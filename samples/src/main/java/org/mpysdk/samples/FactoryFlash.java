@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.mpysdk.core.Board;
-import org.mpysdk.core.flash.FlashImage;
+import org.mpysdk.core.flash.FlashImageSource;
 import org.mpysdk.core.flash.FlashResult;
 import org.mpysdk.firmware.Firmware;
 
@@ -31,14 +31,14 @@ public final class FactoryFlash {
     /** @param args image file, then the ports */
     public static void main(String[] args) throws Exception {
         Firmware firmware = Firmware.load(Path.of(args[0]));            // verified once, before any board
-        List<Station> stations = flashAll(FlashImage.at(firmware.flashOffset(), firmware.bytes()),
+        List<Station> stations = flashAll(firmware,
                 Arrays.asList(args).subList(1, args.length));
         stations.forEach(s -> System.out.println(s.port() + ": " + (s.error() == null ? s.result() : "FAILED " + s.error())));
         System.exit(stations.stream().allMatch(s -> s.error() == null) ? 0 : 1);
     }
 
     /** Flashes every port in parallel; never throws for one board's failure. */
-    public static List<Station> flashAll(FlashImage image, List<String> ports) throws InterruptedException {
+    public static List<Station> flashAll(FlashImageSource image, List<String> ports) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, ports.size()));
         try {
             List<Future<Station>> jobs = new ArrayList<>();

@@ -3,7 +3,6 @@ package org.mpysdk.samples;
 import java.nio.file.Path;
 import org.mpysdk.core.Board;
 import org.mpysdk.core.flash.ChipInfo;
-import org.mpysdk.core.flash.FlashImage;
 import org.mpysdk.firmware.Firmware;
 import org.mpysdk.firmware.FirmwareCatalog;
 
@@ -37,8 +36,7 @@ public final class FlashLatestMicroPython {
                             .download();                               // cached, resumable, pinned by SHA-256
             System.out.println("image " + firmware);
 
-            FlashImage image = FlashImage.at(firmware.flashOffset(), firmware.bytes());
-            board.erase().flash(image);                                // compressed, MD5-verified
+            board.erase().flash(firmware);                                // compressed, MD5-verified
             System.out.println(board.lastFlashResult().orElseThrow());
             board.reset();                                             // run MicroPython
         }

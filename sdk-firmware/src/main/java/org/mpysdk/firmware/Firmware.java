@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.mpysdk.core.flash.Chip;
+import org.mpysdk.core.flash.FlashImage;
+import org.mpysdk.core.flash.FlashImageSource;
+import org.mpysdk.core.flash.FlashRegion;
 import org.mpysdk.firmware.cache.HttpFileCache;
 import org.mpysdk.firmware.image.ImageVerifier;
 import org.mpysdk.firmware.image.VerifiedImage;
@@ -24,7 +28,7 @@ import org.mpysdk.firmware.image.VerifiedImage;
  * fw.file();        // the cached file, e.g. ~/.cache/mpysdk/firmware/ESP32_GENERIC_S3-20251209-v1.27.0.bin
  * }</pre>
  */
-public final class Firmware {
+public final class Firmware implements FlashImageSource {
     private final FirmwareFileName name;
     private final URI source;
     private final Path file;
@@ -171,6 +175,19 @@ public final class Firmware {
                     + " file, not a flashable ESP image; download the .bin instead");
         }
         return image.flashOffset();
+    }
+
+    /**
+     * The image as the flasher takes it: one region at {@link #flashOffset()}, for the chip the image's
+     * header names, so {@code board.flash(firmware)} refuses it on another chip before erasing anything.
+     *
+     * @throws IllegalStateException for a file that is not a flashable ESP image (see {@link #isFlashable()})
+     */
+    @Override
+    public FlashImage toFlashImage() {
+        Chip chip = chip().flatMap(c -> c == EspChip.ESP8266 ? Optional.of(Chip.ESP8266) : Chip.byImageChipId(c.imageChipId()))
+                .orElse(null);
+        return new FlashImage(chip, List.of(new FlashRegion(flashOffset(), bytes())));
     }
 
     /** @return the verification result, for ESP images */

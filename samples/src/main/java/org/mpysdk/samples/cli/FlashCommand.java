@@ -107,7 +107,7 @@ final class FlashCommand implements Callable<Integer> {
                 board.erase();
             }
             FlashOptions options = FlashOptions.defaults().withVerify(!noVerify).withSkipUnchanged(!noSkip).withForce(force);
-            board.flash(ImageChooser.toImage(fw), options);
+            board.flash(fw, options);
             FlashResult result = board.lastFlashResult().orElseThrow();
             if (!noReset) {
                 board.reset();

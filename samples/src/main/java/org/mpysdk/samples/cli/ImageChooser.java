@@ -2,11 +2,7 @@ package org.mpysdk.samples.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
-import org.mpysdk.core.BoardException;
 import org.mpysdk.core.flash.Chip;
-import org.mpysdk.core.flash.FlashImage;
-import org.mpysdk.core.flash.FlashRegion;
 import org.mpysdk.firmware.CatalogBoard;
 import org.mpysdk.firmware.Firmware;
 import org.mpysdk.firmware.FirmwareCatalog;
@@ -45,16 +41,5 @@ final class ImageChooser {
         }
         FirmwareChoice choice = preview ? b.latestPreview() : version != null ? b.release(version) : b.latestRelease();
         return choice.download();
-    }
-
-    /** @return the firmware as a flash image for the flasher */
-    static FlashImage toImage(Firmware fw) throws BoardException {
-        Chip chip;
-        try {
-            chip = Chip.parse(fw.chipName());
-        } catch (IllegalArgumentException e) {
-            chip = null;
-        }
-        return new FlashImage(chip, List.of(new FlashRegion(fw.flashOffset(), fw.bytes())));
     }
 }
