@@ -57,6 +57,7 @@ public final class VirtualEsp implements AutoCloseable {
     private int stubUploads;
     private long lastStubEntry = -1;
     private boolean closed;
+    private Throwable failure;
 
     private VirtualEsp(ChipProfile profile, VirtualEspConfig config) {
         this.profile = profile;
@@ -297,9 +298,20 @@ public final class VirtualEsp implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // A bug in the virtual chip, not a protocol error: keep it for tests to see.
+            LOG.error("virtual {} loader thread died", profile.name(), e);
+            synchronized (this) {
+                failure = e;
+            }
         } finally {
             line.close();
         }
+    }
+
+    /** @return the exception that killed a loader thread (a bug in VirtualEsp), or null */
+    public synchronized Throwable failure() {
+        return failure;
     }
 
     FaultState faultState() {
