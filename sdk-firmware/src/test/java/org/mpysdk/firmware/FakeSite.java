@@ -156,7 +156,9 @@ final class FakeSite extends Dispatcher {
         if (fault == Fault.DROP_HALFWAY) {
             response.onResponseBody(SocketEffect.ShutdownConnection.INSTANCE);
         } else if (fault == Fault.SHORT_CONTENT_LENGTH) {
+            // "Connection: close" too: the 100 extra bytes must not reach the client's next request on a pooled connection.
             response.setHeader("Content-Length", content.length - start - 100)
+                    .setHeader("Connection", "close")
                     .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE);
         }
         return response.build();
