@@ -1,0 +1,167 @@
+package org.mpysdk.testkit.micropython;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.mpysdk.core.Board;
+import org.mpysdk.core.repl.Repl;
+
+/**
+ * Benchmark (a main, not a test): start-up of the first and further virtual MicroPython boards,
+ * {@code sum(range(100000))} against the same wasm under node, the exec round trip, and memory per
+ * board. Run it with the JVM flag the testkit documents:
+ *
+ * <pre>
+ * mvn -q -pl sdk-testkit test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -XX:-DontCompileHugeMethods -cp sdk-testkit/target/test-classes:sdk-testkit/target/classes:$(cat sdk-testkit/target/cp.txt) \
+ *     org.mpysdk.testkit.micropython.VirtualMicroPythonBenchmark
+ * </pre>
+ */
+public final class VirtualMicroPythonBenchmark {
+    private static final String SUM = "sum(range(100000))";
+    private static final int WARMUP = 30;
+    private static final int RUNS = 20;
+
+    private VirtualMicroPythonBenchmark() {
+    }
+
+    /** Runs every measurement and prints a table. */
+    public static void main(String[] args) throws Exception {
+        boolean hugeMethods = ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:-DontCompileHugeMethods");
+        System.out.println("JVM " + System.getProperty("java.version") + ", -XX:-DontCompileHugeMethods "
+                + (hugeMethods ? "set" : "NOT set (expect 4-16x slower compute)") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores");
+
+        long t0 = System.nanoTime();
+        MicroPythonTransport first = MicroPythonTransport.start();
+        double firstMs = ms(System.nanoTime() - t0);
+        System.out.printf("image: %s%n", MicroPythonImages.get().origin());
+        System.out.printf("first board start:          %8.1f ms%n", firstMs);
+
+        double[] further = new double[10];
+        for (int i = 0; i < further.length; i++) {
+            long t = System.nanoTime();
+            MicroPythonTransport.start().close();
+            further[i] = ms(System.nanoTime() - t);
+        }
+        System.out.printf("further board start:        %8.1f ms median (min %.1f, max %.1f, n=%d)%n",
+                median(further), Arrays.stream(further).min().orElse(0), Arrays.stream(further).max().orElse(0), further.length);
+
+        try (Board board = Board.open(first)) {
+            Repl repl = board.repl();
+            repl.exec("import time");
+            double java = sumMillis(repl);
+            double node = nodeSumMillis();
+            System.out.printf("sum(range(100000)) JVM:     %8.2f ms median of %d after %d warm-up runs%n", java, RUNS, WARMUP);
+            if (node > 0) {
+                System.out.printf("sum(range(100000)) node:    %8.2f ms (same wasm, same method) -> JVM/node = %.2f%n", node, java / node);
+            } else {
+                System.out.println("sum(range(100000)) node:    not measured (node or the wasm package missing)");
+            }
+            double[] rt = new double[2000];
+            for (int i = 0; i < 200; i++) {
+                repl.exec("pass");
+            }
+            for (int i = 0; i < rt.length; i++) {
+                long t = System.nanoTime();
+                repl.exec("pass");
+                rt[i] = ms(System.nanoTime() - t);
+            }
+            System.out.printf("exec round trip (Repl):     %8.3f ms median (p90 %.3f)%n", median(rt), percentile(rt, 0.9));
+        }
+        memory();
+    }
+
+    private static double sumMillis(Repl repl) throws IOException {
+        String code = "t=time.ticks_ms()\nfor _ in range(10): " + SUM + "\nprint(time.ticks_diff(time.ticks_ms(), t))";
+        for (int i = 0; i < WARMUP; i++) {
+            repl.exec(code, Duration.ofMinutes(2));
+        }
+        double[] runs = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            runs[i] = Double.parseDouble(repl.exec(code, Duration.ofMinutes(2)).stdout().strip()) / 10.0;
+        }
+        return median(runs);
+    }
+
+    /** @return the same measurement under node with MicroPython's own JavaScript loader, or -1 */
+    private static double nodeSumMillis() throws IOException, InterruptedException {
+        Path wasm = MicroPythonWasm.find().orElse(null);
+        if (wasm == null || !Peers_onPath("node")) {
+            return -1;
+        }
+        Path mjs = wasm.resolveSibling("micropython.mjs");
+        Path script = Files.createTempFile("mpy-bench", ".mjs");
+        try {
+            Files.writeString(script, String.join("\n",
+                    "const { loadMicroPython } = await import(" + quoted(mjs.toUri().toString()) + ");",
+                    "let out = '';",
+                    "const mp = await loadMicroPython({ stdout: (d) => { out += d; }, linebuffer: false });",
+                    "mp.runPython('import time');",
+                    "const code = 't=time.ticks_ms()\\nfor _ in range(10): " + SUM + "\\nprint(time.ticks_diff(time.ticks_ms(), t))';",
+                    "for (let i = 0; i < " + WARMUP + "; i++) { mp.runPython(code); }",
+                    "out = '';",
+                    "for (let i = 0; i < " + RUNS + "; i++) { mp.runPython(code); }",
+                    "console.log(out.trim().split(/\\s+/).join(' '));"));
+            Process p = new ProcessBuilder("node", script.toString()).redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                System.out.println("node failed: " + text);
+                return -1;
+            }
+            double[] runs = Arrays.stream(text.split("\\s+")).mapToDouble(s -> Double.parseDouble(s) / 10.0).toArray();
+            return median(runs);
+        } finally {
+            Files.deleteIfExists(script);
+        }
+    }
+
+    private static void memory() throws IOException {
+        Runtime rt = Runtime.getRuntime();
+        long before = used(rt);
+        List<MicroPythonTransport> boards = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            boards.add(MicroPythonTransport.start());
+        }
+        long after = used(rt);
+        System.out.printf("Java heap per idle board:   %8.1f MiB (10 boards; wasm memory starts at 16.2 MiB)%n",
+                (after - before) / 10.0 / (1 << 20));
+        boards.forEach(MicroPythonTransport::close);
+    }
+
+    private static long used(Runtime rt) {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    private static boolean Peers_onPath(String exe) {
+        return org.mpysdk.testkit.Peers.onPath(exe);
+    }
+
+    private static String quoted(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static double median(double[] values) {
+        return percentile(values, 0.5);
+    }
+
+    private static double percentile(double[] values, double p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))];
+    }
+}
