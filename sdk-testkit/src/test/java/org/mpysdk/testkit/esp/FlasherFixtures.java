@@ -130,7 +130,7 @@ final class FlasherFixtures {
     }
 
     /** Wraps a transport and counts the bytes the host writes (to aim byte faults at a known block). */
-    static final class CountingTransport implements Transport {
+    static class CountingTransport implements Transport {
         private final Transport inner;
         private long written;
 

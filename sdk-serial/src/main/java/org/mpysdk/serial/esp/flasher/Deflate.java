@@ -10,6 +10,21 @@ final class Deflate {
     private Deflate() {
     }
 
+    /**
+     * A region's data deflated, with what each block of it inflates to (for the per-block timeouts).
+     *
+     * @param data the zlib stream
+     * @param inflatedPerBlock uncompressed bytes each block of {@code blockSize} yields
+     */
+    record Deflated(byte[] data, long[] inflatedPerBlock) {
+    }
+
+    /** @return {@code data} compressed, with its per-block inflated sizes for blocks of {@code blockSize} */
+    static Deflated prepare(byte[] data, int blockSize) {
+        byte[] z = compress(data);
+        return new Deflated(z, inflatedPerBlock(z, blockSize));
+    }
+
     /** @return {@code data} compressed at level 9 in the zlib format the loaders inflate */
     static byte[] compress(byte[] data) {
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);

@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.mpysdk.core.OperationCancelledException;
 import org.mpysdk.core.Progress;
 import org.mpysdk.core.TransportClosedException;
@@ -73,13 +77,44 @@ public final class FlashWriter {
             LOG.warn("the {} cannot compute MD5s: the write will not be verified (connect with the stub flasher)",
                     profile);
         }
-        List<RegionReport> reports = new ArrayList<>();
-        long[] before = {0};
-        for (Prepared region : regions) {
-            reports.add(writeRegion(region, options, md5, reports, before[0], total));
-            before[0] += region.data().length;
+        // Deflate (level 9 is CPU-heavy) on another thread, so it overlaps the MD5 comparison of a region and
+        // the transfer of the one before: the line does not wait for the compressor.
+        boolean deflate = options.compress() && profile.supportsCompression();
+        ExecutorService compressor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "mpysdk-deflate");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Deflate.Deflated>> compressed = new ArrayList<>();
+            for (Prepared region : regions) {
+                compressed.add(deflate ? compressor.submit(() -> Deflate.prepare(region.data(), profile.flashBlockSize())) : null);
+            }
+            List<RegionReport> reports = new ArrayList<>();
+            long before = 0;
+            for (int i = 0; i < regions.size(); i++) {
+                Prepared region = regions.get(i);
+                reports.add(writeRegion(region, compressed.get(i), options, md5, reports, before, total));
+                before += region.data().length;
+            }
+            return new FlashResult(reports, Duration.ofNanos(System.nanoTime() - started));
+        } finally {
+            compressor.shutdownNow();
         }
-        return new FlashResult(reports, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static Deflate.Deflated await(Future<Deflate.Deflated> future) throws OperationCancelledException {
+        if (future == null) {
+            return null;
+        }
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OperationCancelledException("flashing was interrupted while compressing");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("compressing failed", e.getCause());
+        }
     }
 
     private List<Prepared> prepare(FlashImage image, FlashOptions options) throws IOException {
@@ -110,8 +145,8 @@ public final class FlashWriter {
         return out;
     }
 
-    private RegionReport writeRegion(Prepared region, FlashOptions options, boolean md5, List<RegionReport> completed,
-            long doneBefore, long total) throws IOException {
+    private RegionReport writeRegion(Prepared region, Future<Deflate.Deflated> deflated, FlashOptions options, boolean md5,
+            List<RegionReport> completed, long doneBefore, long total) throws IOException {
         String phase = String.format("write 0x%X", region.offset());
         var listener = ops.link().scope().listener();
         if (options.skipUnchanged() && md5) {
@@ -124,11 +159,12 @@ public final class FlashWriter {
             }
         }
         RegionWriter writer = new RegionWriter(ops, lineBaud);
+        Deflate.Deflated compressed = await(deflated);
         for (int attempt = 0; ; attempt++) {
             long t0 = System.nanoTime();
             long wire;
             try {
-                wire = writer.write(region.offset(), region.data(), options.compress(),
+                wire = writer.write(region.offset(), region.data(), compressed,
                         done -> listener.onProgress(new Progress("flash", phase, doneBefore + done, total)));
             } catch (UnsupportedCommandException e) {
                 if (completed.isEmpty()) {

@@ -40,16 +40,17 @@ final class RegionWriter {
     /**
      * @param offset sector-aligned on the ROM
      * @param data the bytes, padded to 4
-     * @param compress whether to try deflate
+     * @param compressed the data deflated (see {@link Deflate#prepare}), or null to write it plain; used only
+     *     when the loader inflates and it is smaller
      * @param progress receives uncompressed bytes written so far in this region
      * @return bytes of payload sent (the compressed size when compressed)
      */
-    long write(long offset, byte[] data, boolean compress, LongConsumer progress) throws IOException {
+    long write(long offset, byte[] data, Deflate.Deflated compressed, LongConsumer progress) throws IOException {
         LoaderProfile profile = ops.profile();
-        if (compress && profile.supportsCompression()) {
-            byte[] z = Deflate.compress(data);
+        if (compressed != null && profile.supportsCompression()) {
+            byte[] z = compressed.data();
             if (z.length < data.length) {
-                writeCompressed(offset, data.length, z, progress);
+                writeCompressed(offset, data.length, compressed, progress);
                 return z.length;
             }
         }
@@ -57,7 +58,9 @@ final class RegionWriter {
         return data.length;
     }
 
-    private void writeCompressed(long offset, int size, byte[] z, LongConsumer progress) throws IOException {
+    private void writeCompressed(long offset, int size, Deflate.Deflated deflated, LongConsumer progress)
+            throws IOException {
+        byte[] z = deflated.data();
         LoaderProfile profile = ops.profile();
         int block = profile.flashBlockSize();
         int blocks = (z.length + block - 1) / block;
@@ -66,7 +69,7 @@ final class RegionWriter {
                 : Timeouts.perMb(Timeouts.ERASE_REGION_SECONDS_PER_MB, writeSize);
         ops.begin(Opcode.FLASH_DEFL_BEGIN, writeSize, blocks, offset, beginTimeout,
                 String.format("start a compressed write of %d bytes at 0x%X", size, offset));
-        long[] inflated = Deflate.inflatedPerBlock(z, block);
+        long[] inflated = deflated.inflatedPerBlock();
         Duration last = sendBlocks(Opcode.FLASH_DEFL_DATA, offset, z, block, false, inflated, progress);
         ops.endStub(Opcode.FLASH_DEFL_END, last);
     }
