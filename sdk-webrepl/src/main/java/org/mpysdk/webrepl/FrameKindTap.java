@@ -22,11 +22,25 @@ import javax.net.SocketFactory;
  * order. Only one header byte per message changes; lengths and payloads pass through untouched.
  *
  * <p>Not for {@code wss://}: there the bytes under OkHttp are TLS records; that case falls back to
- * decoded text (see {@link WebReplTransport#byteExact()}).
+ * decoded text (see {@link WebReplTransport#byteExact()}) and the factory only sets TCP_NODELAY.
  */
 final class FrameKindTap extends SocketFactory {
     /** Kind of each data message, in arrival order: true for text. */
     private final Queue<Boolean> kinds = new ConcurrentLinkedQueue<>();
+    private final boolean retype;
+
+    /**
+     * @param retype whether to switch text frames to binary (only on a plain socket: under TLS the
+     *     bytes here are encrypted records); either way sockets get TCP_NODELAY
+     */
+    FrameKindTap(boolean retype) {
+        this.retype = retype;
+    }
+
+    /** @return whether text frames are switched to binary, so their bytes reach the listener exactly */
+    boolean retypes() {
+        return retype;
+    }
 
     /** @return the kinds of data messages seen so far and not yet taken; true = text */
     Queue<Boolean> kinds() {
@@ -34,8 +48,13 @@ final class FrameKindTap extends SocketFactory {
     }
 
     @Override
-    public Socket createSocket() {
-        return new TappedSocket(kinds);
+    public Socket createSocket() throws IOException {
+        Socket s = retype ? new TappedSocket(kinds) : new Socket();
+        // Paced REPL input must leave as paced frames: without this, Nagle's algorithm holds a small frame
+        // back until the previous one is acknowledged and then sends several at once, which overruns the
+        // board's input buffer just as an unpaced burst would.
+        s.setTcpNoDelay(true);
+        return s;
     }
 
     @Override

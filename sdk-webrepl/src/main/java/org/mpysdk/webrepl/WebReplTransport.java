@@ -120,17 +120,15 @@ public final class WebReplTransport extends AbstractTransport {
                                            WebReplPacing pacing, WebReplTextMode mode) throws IOException {
         HttpUrl url = httpUrl(address);
         boolean plain = "ws".equals(address.scheme());
-        FrameKindTap tap = plain && mode == WebReplTextMode.BYTES ? new FrameKindTap() : null;
+        FrameKindTap tap = new FrameKindTap(plain && mode == WebReplTextMode.BYTES);
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .connectTimeout(timeouts.connect())
                 .readTimeout(timeouts.reply())
                 .writeTimeout(timeouts.reply())
                 // The board ignores pings (it never answers with a pong), so OkHttp must not send them.
                 .pingInterval(Duration.ZERO)
-                .retryOnConnectionFailure(false);
-        if (tap != null) {
-            builder.socketFactory(tap);
-        }
+                .retryOnConnectionFailure(false)
+                .socketFactory(tap);
         WebReplTransport t = new WebReplTransport(address.text(), builder.build(), tap, timeouts, pacing);
         try {
             t.open(url);
@@ -274,7 +272,7 @@ public final class WebReplTransport extends AbstractTransport {
      *     malformed UTF-8 from the board arrives as U+FFFD and raw-paste mode is refused locally
      */
     public boolean byteExact() {
-        return tap != null;
+        return tap.retypes();
     }
 
     /** @return the WebREPL binary file protocol on this connection */
@@ -501,7 +499,7 @@ public final class WebReplTransport extends AbstractTransport {
 
         @Override
         public void onMessage(WebSocket webSocket, ByteString bytes) {
-            Boolean text = tap == null ? Boolean.FALSE : tap.kinds().poll();
+            Boolean text = tap.retypes() ? tap.kinds().poll() : Boolean.FALSE;
             if (text == null) {
                 LOG.warn("{}: a message arrived that the frame tap did not see; treating it as file data", name());
                 text = Boolean.FALSE;
