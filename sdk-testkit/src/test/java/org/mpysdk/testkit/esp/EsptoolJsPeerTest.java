@@ -56,8 +56,10 @@ class EsptoolJsPeerTest {
 
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
-    void esp32c3() throws Exception {
-        try (VirtualEsp esp = VirtualEsp.builder(ChipProfile.esp32c3()).build()) {
+    void esp32c3AtLineRateWithFlashLatency() throws Exception {
+        // Real timing: 115200 baud on the wire, 30 ms per sector erase, 2 ms per 4 KiB written.
+        try (VirtualEsp esp = VirtualEsp.builder(ChipProfile.esp32c3()).lineRate(true)
+                .eraseLatency(Duration.ofMillis(30)).writeLatency(Duration.ofMillis(2)).build()) {
             EsptoolJs.Result r = EsptoolJs.flash(esp, IMAGE, 0x0);
             assertEquals("ESP32-C3", r.chip(), r.output());
             assertEquals("ESP32-C3 (QFN32) (revision v0.4)", r.description());
