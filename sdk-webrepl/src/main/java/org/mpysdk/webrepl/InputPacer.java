@@ -5,9 +5,10 @@ import java.util.function.LongSupplier;
 import org.mpysdk.core.OperationCancelledException;
 
 /**
- * Spaces out REPL input frames so that, on average, no more than a set number of bytes per second
- * reach the board: after a frame of {@code n} bytes the next may leave {@code n / rate} seconds later.
- * An idle link sends its first frame at once.
+ * Spaces out REPL input frames like the board's input buffer drains: a bucket that holds
+ * {@code capacity} bytes (the buffer) and empties at {@code bytesPerSecond} (the REPL reading it). A
+ * frame may leave when it fits in the bucket; otherwise the sender waits until enough has drained.
+ * Idle time refills the bucket to its capacity, never beyond, so no burst exceeds the buffer.
  */
 final class InputPacer {
     /** Waits for a number of nanoseconds; replaceable in tests. */
@@ -15,41 +16,56 @@ final class InputPacer {
         void sleepNanos(long nanos) throws InterruptedException;
     }
 
+    private final long capacity;
     private final long bytesPerSecond;
     private final LongSupplier clock;
     private final Sleeper sleeper;
-    private long earliestNext;
+    /** Bytes in the bucket (sent, not yet drained) times 1e9, to keep nanosecond precision in longs. */
+    private long levelNanoBytes;
+    private long lastNanos;
     private boolean started;
 
-    InputPacer(int bytesPerSecond) {
-        this(bytesPerSecond, System::nanoTime, InputPacer::park);
+    InputPacer(int capacity, int bytesPerSecond) {
+        this(capacity, bytesPerSecond, System::nanoTime, InputPacer::park);
     }
 
-    InputPacer(int bytesPerSecond, LongSupplier clock, Sleeper sleeper) {
+    InputPacer(int capacity, int bytesPerSecond, LongSupplier clock, Sleeper sleeper) {
+        this.capacity = capacity;
         this.bytesPerSecond = bytesPerSecond;
         this.clock = clock;
         this.sleeper = sleeper;
     }
 
     /**
-     * Blocks until a frame of {@code bytes} may be sent, then books its share of time.
+     * Blocks until a frame of {@code bytes} (at most the capacity) fits, then adds it to the bucket.
      *
      * @throws OperationCancelledException when the thread is interrupted while waiting
      */
     synchronized void awaitTurn(int bytes) throws OperationCancelledException {
-        long now = clock.getAsLong();
-        if (started && now - earliestNext < 0) {
+        drain();
+        long need = (long) bytes * 1_000_000_000L;
+        long room = capacity * 1_000_000_000L - levelNanoBytes;
+        if (need > room) {
+            long waitNanos = ((need - room) + bytesPerSecond - 1) / bytesPerSecond;
             try {
-                sleeper.sleepNanos(earliestNext - now);
+                sleeper.sleepNanos(waitNanos);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new OperationCancelledException("sending REPL input over WebREPL");
             }
-            now = clock.getAsLong();
+            drain();
         }
-        long base = started && earliestNext - now > 0 ? earliestNext : now;
-        earliestNext = base + bytes * 1_000_000_000L / bytesPerSecond;
+        levelNanoBytes = Math.min(capacity * 1_000_000_000L, levelNanoBytes + need);
+    }
+
+    private void drain() {
+        long now = clock.getAsLong();
+        if (started) {
+            long drained = Math.max(0, now - lastNanos) * bytesPerSecond;
+            levelNanoBytes = drained >= levelNanoBytes || drained < 0 ? 0 : levelNanoBytes - drained;
+        }
         started = true;
+        lastNanos = now;
     }
 
     private static void park(long nanos) throws InterruptedException {

@@ -93,7 +93,7 @@ public final class WebReplTransport extends AbstractTransport {
         this.tap = tap;
         this.timeouts = timeouts;
         this.pacing = pacing;
-        this.pacer = new InputPacer(pacing.bytesPerSecond());
+        this.pacer = new InputPacer(pacing.maxFrameBytes(), pacing.bytesPerSecond());
         this.terminal = new InboundBytes(name);
         this.fileBytes = new InboundBytes(name);
     }
