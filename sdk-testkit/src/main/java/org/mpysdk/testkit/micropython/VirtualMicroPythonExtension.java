@@ -1,6 +1,7 @@
 package org.mpysdk.testkit.micropython;
 
 import java.io.IOException;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -14,7 +15,7 @@ import org.mpysdk.testkit.Peers;
  * constructor and {@code @BeforeAll} parameters) ends. In one method, a Board and a MicroPythonTransport
  * parameter are the same board.
  */
-public final class VirtualMicroPythonExtension implements ParameterResolver {
+public final class VirtualMicroPythonExtension implements BeforeEachCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(VirtualMicroPythonExtension.class);
 
     /** An open board, closed by JUnit with the store it lives in. */
@@ -23,6 +24,12 @@ public final class VirtualMicroPythonExtension implements ParameterResolver {
         public void close() {
             board.close();
         }
+    }
+
+    /** Skips the test (fails it under CI=true) when MicroPython's wasm is missing, before parameters are resolved. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        Peers.require(available(), MicroPythonWasm.howToGet());
     }
 
     @Override
