@@ -389,6 +389,7 @@ class WebReplClientServerTest {
         // The server sees the close frame and frees the single session slot for the next client.
         assertTrue(server.awaitNoSession(Duration.ofSeconds(5)));
         try (Board again = open()) {
+            assertTrue(again.transport().isOpen());
             assertEquals(2, server.sessionsServed());
         }
     }
