@@ -6,12 +6,15 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The Espressif chips the SDK knows: how an image names them (the extended header's chip id) and
- * where MicroPython's {@code .bin} goes in their flash (the bootloader offset).
+ * The Espressif chips the SDK knows, and the one table of their facts every module uses: the name
+ * Espressif prints, the ESP-IDF target name, the chip id of an image's extended header, where
+ * MicroPython's {@code .bin} goes in their flash (the bootloader offset) and the header's flash
+ * size and frequency codes.
  *
  * <pre>{@code
  * Chip chip = Chip.parse("esp32s3");          // also "ESP32-S3", "ESP32_S3"
  * long offset = chip.flashOffset();           // 0x0
+ * Chip.fromName("ESP32-D0WD-V3 (revision v3.1)"); // Optional[ESP32]
  * }</pre>
  */
 public enum Chip {
@@ -34,7 +37,9 @@ public enum Chip {
     /** ESP32-H2; recognised, not every detail is read. */
     ESP32_H2("ESP32-H2", 16, 0x0, false, Tables.ESP32_SIZES, Map.of("48m", 0xF, "24m", 0x0, "16m", 0x1, "12m", 0x2)),
     /** ESP32-P4; recognised, not every detail is read. */
-    ESP32_P4("ESP32-P4", 18, 0x2000, false, Tables.ESP32_SIZES, Map.of("80m", 0xF, "40m", 0x0, "20m", 0x2));
+    ESP32_P4("ESP32-P4", 18, 0x2000, false, Tables.ESP32_SIZES, Map.of("80m", 0xF, "40m", 0x0, "20m", 0x2)),
+    /** ESP32-C61; recognised, not every detail is read. Its header codes are the ESP32-C6's (esptool derives it from the C6). */
+    ESP32_C61("ESP32-C61", 20, 0x0, false, Tables.ESP32_SIZES, Map.of("80m", 0x0, "40m", 0x0, "20m", 0x2));
 
     private final String displayName;
     private final int imageChipId;
@@ -56,6 +61,14 @@ public enum Chip {
     /** @return the name Espressif uses, for example {@code ESP32-S3} */
     public String displayName() {
         return displayName;
+    }
+
+    /**
+     * @return the ESP-IDF target name, for example {@code esp32s3}: what esptool's {@code --chip} takes and
+     *     what MicroPython's board metadata calls the MCU
+     */
+    public String idfTarget() {
+        return name().toLowerCase(Locale.ROOT).replace("_", "");
     }
 
     /** @return the chip id in an image's extended header (and in GET_SECURITY_INFO); empty for ESP8266 */
@@ -131,6 +144,39 @@ public enum Chip {
             }
         }
         throw new IllegalArgumentException("unknown chip '" + name + "'; known: " + java.util.Arrays.toString(values()));
+    }
+
+    /**
+     * Finds the chip for a name as esptool, a bootloader, board metadata or a user writes it: {@code ESP32-S3},
+     * {@code esp32s3}, {@code ESP32-D0WD-V3 (revision v3.1)}, {@code ESP8285H16}. Unlike {@link #parse}, the
+     * name may go on after the chip's name (part numbers, packages, revisions).
+     *
+     * @param name the name, or null
+     * @return the chip whose name is the longest prefix of the normalised input; empty for null, unknown
+     *     chips and unknown members of the ESP32 family (such as {@code ESP32-S4})
+     */
+    public static Optional<Chip> fromName(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        String key = normalise(name);
+        if (key.startsWith("ESP8285") || key.startsWith("ESP8266")) {
+            return Optional.of(ESP8266);
+        }
+        // Longest prefix wins, so "ESP32C61" is not read as "ESP32C6" and "ESP32S3" not as "ESP32".
+        return java.util.Arrays.stream(values())
+                .filter(c -> key.startsWith(normalise(c.displayName)))
+                .max(java.util.Comparator.comparingInt(c -> normalise(c.displayName).length()))
+                .filter(c -> c != ESP32 || !looksLikeOtherFamilyMember(key));
+    }
+
+    // "ESP32-S4" must not be read as an ESP32: after "ESP32", a letter S/C/H/P plus digit names another chip.
+    private static boolean looksLikeOtherFamilyMember(String key) {
+        return key.length() >= 7 && "SCHP".indexOf(key.charAt(5)) >= 0 && Character.isDigit(key.charAt(6));
+    }
+
+    private static String normalise(String s) {
+        return s.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
     }
 
     @Override

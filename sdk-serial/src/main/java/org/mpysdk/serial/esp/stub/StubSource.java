@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.mpysdk.core.flash.Chip;
 
@@ -40,7 +39,7 @@ public interface StubSource {
 
     /** @return the file names tried for {@code chip}, in order */
     static List<String> fileNames(Chip chip) {
-        String esptool = chip.displayName().toLowerCase(Locale.ROOT).replace("-", "");
+        String esptool = chip.idfTarget();
         String js = "stub_flasher_" + esptool.replace("esp", "").replace("8266", "8266") + ".json";
         List<String> names = new ArrayList<>();
         for (String dir : new String[] {"", "2/", "1/"}) {

@@ -8,8 +8,8 @@ import org.mpysdk.core.flash.Chip;
 public final class Targets {
     // Order matters for magic lookup only through P4's value 0, which is checked last.
     private static final List<Target> ALL = List.of(new Esp8266Target(), new Esp32Target(), new Esp32S2Target(),
-            new Esp32S3Target(), new Esp32C2Target(), new Esp32C3Target(), new Esp32C5Target(), new Esp32C6Target(),
-            new Esp32H2Target(), new Esp32P4Target());
+            new Esp32S3Target(), RecognisedTarget.esp32c2(), new Esp32C3Target(), RecognisedTarget.esp32c5(),
+            new Esp32C6Target(), RecognisedTarget.esp32h2(), RecognisedTarget.esp32c61(), RecognisedTarget.esp32p4());
 
     private Targets() {
     }

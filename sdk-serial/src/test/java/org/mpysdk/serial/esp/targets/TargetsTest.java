@@ -74,4 +74,15 @@ class TargetsTest {
             assertEquals(c == Chip.ESP8266 ? 2 : 4, Targets.of(c).facts().romStatusLength());
         }
     }
+
+    @Test
+    void recognisedChipsAreNamedWithAnUnknownRevision() throws Exception {
+        Target c61 = Targets.byChipId(20).orElseThrow();
+        assertEquals(Chip.ESP32_C61, c61.facts().chip());
+        assertEquals(c61, Targets.byMagic(0x2421606F).orElseThrow());
+        assertEquals(new Identity("ESP32-C61", ChipRevision.UNKNOWN), c61.identify(regs(Map.of())));
+        assertEquals(new Identity("ESP32-C5", ChipRevision.UNKNOWN), Targets.of(Chip.ESP32_C5).identify(regs(Map.of())));
+        assertEquals(0x2000, Targets.of(Chip.ESP32_C5).facts().bootloaderOffset());
+        assertEquals(Chip.ESP32_P4, Targets.byMagic(0).orElseThrow().facts().chip(), "P4's magic 0 is looked up last");
+    }
 }
