@@ -52,9 +52,15 @@ public final class BoardFiles {
     private static final int FILE_MODE = 0x8000;
     private static final int MAX_LINE = 64 * 1024;
     private static final String DAMAGED = "mpysdk: chunk damaged in transit";
+    // A byte lost on the way may also turn the chunk into other errors; all are retried.
     private static final int CHUNK_ATTEMPTS = 4;
 
     private final Repl repl;
+    /**
+     * Source bytes per upload exec without raw-paste: starts large (fewer round trips) and drops to
+     * {@link ReplOptions#plainChunk()} for this connection once the board has lost a byte.
+     */
+    private int plainBudget = 256;
 
     BoardFiles(Repl repl) {
         this.repl = repl;
@@ -456,6 +462,7 @@ public final class BoardFiles {
             listener.onProgress(new Progress("put", p, 0, total));
             byte[] pending = new byte[0];
             boolean eof = false;
+            int attempt = 0;
             while (!eof || pending.length > 0) {
                 cancel.throwIfCancelled("put of " + p + " (" + done + " of " + total + " bytes written on the board)");
                 int budget = sourceBudget(f);
@@ -472,7 +479,10 @@ public final class BoardFiles {
                 }
                 StringBuilder src = new StringBuilder(budget + 64);
                 int used = b64 ? batchBase64(pending, budget, src) : batchLiteral(pending, budget, src);
-                sendChunk(src.toString().getBytes(StandardCharsets.US_ASCII), p, done);
+                if (!sendChunk(src.toString().getBytes(StandardCharsets.US_ASCII), p, done, ++attempt)) {
+                    continue;
+                }
+                attempt = 0;
                 done += used;
                 pending = Arrays.copyOfRange(pending, used, pending.length);
                 listener.onProgress(new Progress("put", p, done, total));
@@ -482,7 +492,7 @@ public final class BoardFiles {
         } finally {
             if (!closed) {
                 try {
-                    repl.run("try:\n __mf.close()\nexcept Exception:\n pass\n".getBytes(StandardCharsets.US_ASCII),
+                    repl.run("try:\n __mf.close()\n del __mf,__mw\nexcept Exception:\n pass\n".getBytes(StandardCharsets.US_ASCII),
                             OutputSink.DISCARD, Duration.ofSeconds(2), null);
                 } catch (IOException e) {
                     LOG.debug("could not close {} on the board after a failed put: {}", p, e.toString());
@@ -491,36 +501,54 @@ public final class BoardFiles {
         }
     }
 
-    private void sendChunk(byte[] code, String p, long offset) throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                repl.run(code, OutputSink.DISCARD, repl.options().execTimeout(), null);
-                return;
-            } catch (RemoteException e) {
-                boolean damaged = e.type().equals("SyntaxError") || e.remoteMessage().contains(DAMAGED);
-                if (!damaged || attempt >= CHUNK_ATTEMPTS) {
-                    throw damaged ? new ReplProtocolException("the chunk of " + p + " at byte " + offset + " arrived damaged "
-                            + attempt + " times (the board drops input bytes); try a lower baud rate or firmware with raw-paste", e) : e;
-                }
-                LOG.debug("chunk of {} at {} arrived damaged ({}), sending it again", p, offset, e.getMessage());
+    /**
+     * Runs one upload chunk. A chunk is our own code, so any error but OSError means bytes were lost on
+     * the way (or the heap was too fragmented for it): the chunk did not write, and is sent again smaller.
+     *
+     * @return whether the chunk was written
+     */
+    private boolean sendChunk(byte[] code, String p, long offset, int attempt) throws IOException {
+        try {
+            repl.run(code, OutputSink.DISCARD, repl.options().execTimeout(), null, false);
+            return true;
+        } catch (CodeNotAcknowledgedException e) {
+            if (attempt >= CHUNK_ATTEMPTS) {
+                throw e;
             }
+            LOG.debug("chunk of {} at {} was not acknowledged, sending it again", p, offset);
+        } catch (RemoteException e) {
+            if (e.type().endsWith("OSError")) {
+                throw e;
+            }
+            if (attempt >= CHUNK_ATTEMPTS) {
+                throw new ReplProtocolException("the chunk of " + p + " at byte " + offset + " failed " + attempt
+                        + " times (" + e.getMessage() + "): the board drops input bytes or is out of memory;"
+                        + " try a lower baud rate, a soft reset, or firmware with raw-paste", e);
+            }
+            LOG.debug("chunk of {} at {} failed ({}), sending it again smaller", p, offset, e.getMessage());
         }
+        plainBudget = repl.options().plainChunk();
+        return false;
     }
 
     /** Characters of Python source per upload exec: small without raw-paste, else sized to free memory. */
     private int sourceBudget(FirmwareFeatures f) {
         ReplOptions o = repl.options();
         if (!o.rawPaste() || repl.rawPaste() == Repl.RawPaste.UNSUPPORTED) {
-            return o.plainChunk();
+            return Math.max(plainBudget, 40);
+        }
+        if (repl.rawPaste() == Repl.RawPaste.UNKNOWN) {
+            return Math.max(o.plainChunk() + 1, 256); // long enough to try raw-paste once
         }
         return (int) clamp(f.memFree() / 8, o.plainChunk() + 1, 8192);
     }
 
     static int batchBase64(byte[] data, int budget, StringBuilder src) {
-        // One line per exec: __mw(__ma('...'),n,s) costs about 30 characters around the base64 text.
+        // One line per exec: __mw(__ma(b'...'),n,s) costs about 30 characters around the base64 text. The
+        // text goes as bytes: some ports' binascii is written in Python and takes no str.
         int chunk = Math.max(3, (budget - 32) / 4 * 3);
         int n = Math.min(chunk, data.length);
-        src.append("__mw(__ma('").append(Base64.getEncoder().encodeToString(Arrays.copyOf(data, n))).append("'),")
+        src.append("__mw(__ma(b'").append(Base64.getEncoder().encodeToString(Arrays.copyOf(data, n))).append("'),")
                 .append(n).append(',').append(sum(data, n)).append(")\n");
         return n;
     }

@@ -45,6 +45,7 @@ public final class Repl {
     private static final byte[] END = {0x04, 0x04, '>'};
     private static final byte[] CTRL_C = {0x03};
     private static final Duration RESET_QUIET = Duration.ofMillis(100);
+    private static final Duration ACK_MARGIN = Duration.ofMillis(1000);
 
     /** Whether raw-paste mode is known to work on this connection. */
     public enum RawPaste {
@@ -208,13 +209,20 @@ public final class Repl {
         String out = exec(String.join("\n",
                 "import sys,os,gc",
                 "gc.collect()",
-                "__mu=os.uname()",
-                "print('.'.join(str(x) for x in sys.implementation.version))",
-                "print(__mu.version)",
-                "print(__mu.machine)",
+                "try:",
+                " __mu=os.uname()",
+                " __mv=__mu.version",
+                " __mm=__mu.machine",
+                "except AttributeError:",
+                // Ports without os.uname (webassembly) name the machine in sys.implementation.
+                " __mv=sys.version",
+                " __mm=getattr(sys.implementation,'_machine','')",
+                "print('.'.join(str(x) for x in sys.implementation.version[:3]))",
+                "print(__mv)",
+                "print(__mm)",
                 "print(sys.platform)",
                 "print(gc.mem_free())",
-                "del __mu")).stdout();
+                "del __mv,__mm")).stdout();
         String[] lines = out.split("\r?\n");
         if (lines.length < 5) {
             throw new ReplProtocolException("unexpected answer to board.info(): '" + out.strip() + "'");
@@ -255,6 +263,15 @@ public final class Repl {
 
     /** Runs code; stdout goes to {@code sink}; {@code collected} (may be null) feeds RemoteException's stdout. */
     void run(byte[] code, OutputSink sink, Duration timeout, ByteArrayOutputStream collected) throws IOException {
+        run(code, sink, timeout, collected, true);
+    }
+
+    /**
+     * As above; {@code paced = false} writes plain code in one go (callers that detect and resend
+     * damaged code, like file uploads, trade that risk for fewer pauses).
+     */
+    void run(byte[] code, OutputSink sink, Duration timeout, ByteArrayOutputStream collected, boolean paced)
+            throws IOException {
         Cancellation cancel = cancellation.get();
         String what = describe(code);
         cancel.throwIfCancelled(what);
@@ -262,13 +279,14 @@ public final class Repl {
         ensureRaw(cancel);
         RawReplFraming framing;
         try {
-            framing = send(code, sink, deadline, cancel, what);
+            framing = send(code, sink, deadline, cancel, what, paced);
         } catch (OperationCancelledException | OperationTimeoutException | ReplProtocolException e) {
             // The upload stopped half-way: the board's state is unknown; get back to a clean prompt.
             recover(cancel);
             throw e;
         }
-        readReply(framing, deadline, cancel, what);
+        Deadline ack = framing.acknowledged() ? null : Deadline.after(ackTimeout(code.length));
+        readReply(framing, deadline, ack, cancel, what);
         byte[] err = framing.stderr();
         if (err.length > 0) {
             String printed = collected == null ? "" : collected.toString(StandardCharsets.UTF_8);
@@ -277,8 +295,8 @@ public final class Repl {
         }
     }
 
-    private RawReplFraming send(byte[] code, OutputSink sink, Deadline deadline, Cancellation cancel, String what)
-            throws IOException {
+    private RawReplFraming send(byte[] code, OutputSink sink, Deadline deadline, Cancellation cancel, String what,
+                                boolean paced) throws IOException {
         if (options.rawPaste() && code.length > options.plainChunk() && rawPaste != RawPaste.UNSUPPORTED) {
             if (rawPaste == RawPaste.UNKNOWN) {
                 probeRawPaste(cancel);
@@ -294,7 +312,7 @@ public final class Repl {
                 return new RawReplFraming(false, sink, options.maxErrorText(), 0);
             }
         }
-        writePlain(code, deadline, cancel, what);
+        writePlain(code, paced ? options.plainChunk() : code.length, deadline, cancel, what);
         return new RawReplFraming(true, sink, options.maxErrorText(), 4096);
     }
 
@@ -317,8 +335,7 @@ public final class Repl {
         LOG.debug("raw-paste on {}: {} ({})", io.name(), rawPaste, p.detail());
     }
 
-    private void writePlain(byte[] code, Deadline deadline, Cancellation cancel, String what) throws IOException {
-        int chunk = options.plainChunk();
+    private void writePlain(byte[] code, int chunk, Deadline deadline, Cancellation cancel, String what) throws IOException {
         for (int i = 0; i < code.length; i += chunk) {
             if (i > 0) {
                 cancel.throwIfCancelled(what + " (during upload)");
@@ -332,7 +349,14 @@ public final class Repl {
         io.flush();
     }
 
-    private void readReply(RawReplFraming framing, Deadline deadline, Cancellation cancel, String what)
+    /** How long {@code OK} may take after plain code: its time on the line plus a margin for a busy board. */
+    private Duration ackTimeout(int codeLength) {
+        int baud = io.transport().baudRate();
+        long lineMillis = baud > 0 ? codeLength * 10_000L / baud : 0;
+        return Duration.ofMillis(ACK_MARGIN.toMillis() + lineMillis);
+    }
+
+    private void readReply(RawReplFraming framing, Deadline deadline, Deadline ack, Cancellation cancel, String what)
             throws IOException {
         byte[] buf = new byte[8192];
         org.mpysdk.core.BoardException reason = null;
@@ -340,6 +364,13 @@ public final class Repl {
         long nextCtrlC = 0;
         long lastData = System.nanoTime();
         while (!framing.complete()) {
+            if (reason == null && ack != null && !framing.acknowledged() && ack.expired()) {
+                // No OK: the board never saw the end of the code (a dropped byte), so the code did not run.
+                recover(cancel);
+                throw new CodeNotAcknowledgedException("the board on " + io.name() + " did not acknowledge " + what
+                        + " within " + ack.budget().toMillis() + " ms (input bytes lost, or the board is busy or hung);"
+                        + " the code did not run and the REPL was re-entered; send it again");
+            }
             if (reason == null) {
                 if (cancel.isCancelled()) {
                     reason = new OperationCancelledException(what + " was cancelled; the code on the board was interrupted with Ctrl-C");
@@ -373,6 +404,9 @@ public final class Repl {
                 }
             }
             long wait = Math.min(ReplIo.SLICE.toMillis(), reason == null ? deadline.remainingMillis() : grace.remainingMillis());
+            if (ack != null && !framing.acknowledged()) {
+                wait = Math.min(wait, ack.remainingMillis());
+            }
             int n;
             try {
                 n = io.read(buf, 0, buf.length, Duration.ofMillis(Math.max(1, wait)));
@@ -456,18 +490,39 @@ public final class Repl {
                 attempt = Math.min(attempt * 2, 1000);
             }
         }
-        // Earlier attempts may have queued more banners: a marker the code itself does not contain
-        // tells where the replies line up.
+        // Earlier attempts may have queued more banners, and an interrupted program more output: a marker
+        // whose printed form does not occur in its own text tells where the replies line up. A marker
+        // damaged on the way (a board dropping input) fails as code; then another is sent.
+        Deadline syncDeadline = Deadline.after(Duration.ofMillis(Math.max(deadline.remainingMillis(), 2000)));
+        java.util.List<String> sent = new java.util.ArrayList<>();
+        sendMarker(sent);
+        int damaged = 0;
+        while (true) {
+            byte[] reply = io.readUntil(new byte[] {0x04, '>'}, syncDeadline, "the raw REPL marker " + sent.get(sent.size() - 1));
+            String text = new String(reply, StandardCharsets.ISO_8859_1);
+            if (text.contains(sent.get(sent.size() - 1) + "\n") || text.contains(sent.get(sent.size() - 1) + "\r\n")) {
+                break;
+            }
+            if (sent.stream().anyMatch(text::contains) || !text.contains("Error")) {
+                continue; // an earlier marker's reply, or stale output: the latest reply is still to come
+            }
+            LOG.debug("raw REPL marker on {} failed: {}", io.name(), org.mpysdk.core.AbstractTransport.printable(reply));
+            if (++damaged >= 5) {
+                throw new ReplProtocolException("the raw REPL on " + io.name() + " failed to run a marker 5 times; last reply "
+                        + org.mpysdk.core.AbstractTransport.printable(reply) + " (the board may drop input or be out of memory: reset it)");
+            }
+            sendMarker(sent);
+        }
+        inRaw = true;
+        LOG.debug("in the raw REPL on {}", io.name());
+    }
+
+    private void sendMarker(java.util.List<String> sent) throws IOException {
         int nonce = ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
-        String marker = "SDK" + nonce;
+        sent.add("SDK" + nonce);
         io.write(("print('SDK'+'" + nonce + "')").getBytes(StandardCharsets.US_ASCII));
         io.write(new byte[] {0x04});
         io.flush();
-        Deadline syncDeadline = Deadline.after(Duration.ofMillis(Math.max(deadline.remainingMillis(), 2000)));
-        io.readUntil(marker.getBytes(StandardCharsets.US_ASCII), syncDeadline, "the raw REPL marker " + marker);
-        io.readUntil(END, syncDeadline, "the end of the marker's reply");
-        inRaw = true;
-        LOG.debug("in the raw REPL on {}", io.name());
     }
 
     private static String describe(byte[] code) {

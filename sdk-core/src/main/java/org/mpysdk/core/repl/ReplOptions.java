@@ -25,10 +25,14 @@ public record ReplOptions(Duration enterTimeout, Duration execTimeout, Duration 
                           Duration interruptGrace, boolean rawPaste, int plainChunk, Duration plainChunkPause,
                           int maxErrorText) {
 
-    /** @return 10 s to enter, 10 s per exec, 1 s raw-paste probe, 2 s interrupt grace, raw-paste on, 256-byte chunks 10 ms apart */
+    /**
+     * @return 10 s to enter, 10 s per exec, 1 s raw-paste probe, 2 s interrupt grace, raw-paste on,
+     *     plain code in 48-byte pieces 10 ms apart (the micro:bit's input buffer holds 63 bytes and
+     *     drops the rest when the firmware is busy)
+     */
     public static ReplOptions defaults() {
         return new ReplOptions(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(1),
-                Duration.ofSeconds(2), true, 256, Duration.ofMillis(10), 64 * 1024);
+                Duration.ofSeconds(2), true, 48, Duration.ofMillis(10), 64 * 1024);
     }
 
     /** @return a copy with another default exec timeout */

@@ -37,7 +37,13 @@ class ReplQemuTimingProbe {
                 board.repl().exec("import os\nfor n in os.listdir():\n os.remove(n)");
                 board.repl().files().features();
                 long p0 = System.nanoTime();
-                board.repl().files().put(data, "t.bin");
+                try {
+                    board.repl().files().put(data, "t.bin");
+                } catch (IOException e) {
+                    // The micro:bit's 9 KB heap can fragment; a measurement run reports it instead of failing.
+                    LOG.warn("put failed: {}", e.getMessage());
+                    continue;
+                }
                 long p1 = System.nanoTime();
                 byte[] back = board.repl().files().cat("t.bin");
                 long p2 = System.nanoTime();
