@@ -2,6 +2,7 @@ package org.mpysdk.firmware;
 
 import java.util.List;
 import java.util.OptionalLong;
+import org.mpysdk.core.flash.Chip;
 
 /**
  * What the catalog knows about a board: its page on micropython.org, completed with the board
@@ -27,7 +28,7 @@ public record BoardDetails(String id, String product, String vendor, String mcu,
     }
 
     /** @return the chip, when the MCU name is an Espressif one */
-    public java.util.Optional<EspChip> chip() {
-        return EspChip.fromMcu(mcu);
+    public java.util.Optional<Chip> chip() {
+        return Chip.fromName(mcu);
     }
 }

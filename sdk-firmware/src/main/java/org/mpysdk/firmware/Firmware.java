@@ -83,7 +83,7 @@ public final class Firmware implements FlashImageSource {
         Optional<BoardMetadata> meta = EspBoardMetadata.bundled().find(name.board());
         String mcu = meta.map(BoardMetadata::mcu).orElse("");
         VerifiedImage image = name.type().isEspImage()
-                ? new ImageVerifier().verify(content, name, EspChip.fromMcu(mcu),
+                ? new ImageVerifier().verify(content, name, Chip.fromName(mcu),
                         meta.map(m -> OptionalLong.of(m.flashOffset())).orElse(OptionalLong.empty()))
                 : null;
         return new Firmware(name, file.toUri(), file, content, HttpFileCache.sha256(content), Origin.CACHE, mcu, image);
@@ -145,18 +145,18 @@ public final class Firmware implements FlashImageSource {
     }
 
     /** @return the chip: from the image's chip id for ESP images, else from the board's MCU, if known */
-    public Optional<EspChip> chip() {
-        return image != null ? Optional.of(image.chip()) : EspChip.fromMcu(mcu);
+    public Optional<Chip> chip() {
+        return image != null ? Optional.of(image.chip()) : Chip.fromName(mcu);
     }
 
     /** @return the chip name as esptool prints it ({@code ESP32-S3}), or the board's MCU name when the chip is unknown */
     public String chipName() {
-        return chip().map(EspChip::displayName).orElse(mcu);
+        return chip().map(Chip::displayName).orElse(mcu);
     }
 
     /** @return the MCU name as MicroPython's metadata spells it ({@code esp32s3}) */
     public String mcu() {
-        return chip().map(EspChip::mcu).orElse(mcu);
+        return chip().map(Chip::idfTarget).orElse(mcu);
     }
 
     /** @return whether this is a verified ESP image a flasher can write ({@code .bin}, {@code .app-bin}) */
@@ -185,9 +185,7 @@ public final class Firmware implements FlashImageSource {
      */
     @Override
     public FlashImage toFlashImage() {
-        Chip chip = chip().flatMap(c -> c == EspChip.ESP8266 ? Optional.of(Chip.ESP8266) : Chip.byImageChipId(c.imageChipId()))
-                .orElse(null);
-        return new FlashImage(chip, List.of(new FlashRegion(flashOffset(), bytes())));
+        return new FlashImage(chip().orElse(null), List.of(new FlashRegion(flashOffset(), bytes())));
     }
 
     /** @return the verification result, for ESP images */

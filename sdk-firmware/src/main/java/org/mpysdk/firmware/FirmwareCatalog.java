@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.OkHttpClient;
 import org.mpysdk.core.BoardException;
+import org.mpysdk.core.flash.Chip;
 import org.mpysdk.firmware.cache.CacheLocations;
 import org.mpysdk.firmware.cache.CachedFile;
 import org.mpysdk.firmware.cache.ContentCheck;
@@ -150,8 +151,8 @@ public final class FirmwareCatalog {
      * @throws FirmwareNotFoundException when the chip is unknown or MicroPython has no generic board for it
      */
     public CatalogBoard genericBoardFor(String detectedChip) throws FirmwareNotFoundException {
-        EspChip chip = EspChip.fromName(detectedChip).orElseThrow(() -> new FirmwareNotFoundException(
-                "'" + detectedChip + "' is not a chip this SDK knows (known: " + List.of(EspChip.values())
+        Chip chip = Chip.fromName(detectedChip).orElseThrow(() -> new FirmwareNotFoundException(
+                "'" + detectedChip + "' is not a chip this SDK knows (known: " + List.of(Chip.values())
                         + "); pick a board by id with board(\"...\")"));
         return genericBoardFor(chip);
     }
@@ -161,8 +162,8 @@ public final class FirmwareCatalog {
      *
      * @throws FirmwareNotFoundException when MicroPython has no generic board for it
      */
-    public CatalogBoard genericBoardFor(EspChip chip) throws FirmwareNotFoundException {
-        return board(chip.genericBoard().orElseThrow(() -> new FirmwareNotFoundException(
+    public CatalogBoard genericBoardFor(Chip chip) throws FirmwareNotFoundException {
+        return board(GenericBoards.of(chip).orElseThrow(() -> new FirmwareNotFoundException(
                 "MicroPython publishes no generic board for " + chip + "; look for a vendor board with boards(Port.ESP32)")));
     }
 
@@ -190,7 +191,7 @@ public final class FirmwareCatalog {
     /** Downloads (or serves from the cache) one file of a board, verified. */
     Firmware download(FirmwareFile file, BoardDetails board, DownloadOptions options) throws BoardException {
         String name = file.name().fileName();
-        Optional<EspChip> boardChip = EspChip.fromMcu(board.mcu());
+        Optional<Chip> boardChip = Chip.fromName(board.mcu());
         if (boardChip.isEmpty() && file.type().isEspImage()) {
             LOG.warn("board {} has no known MCU; {} is verified without a chip cross-check", board.id(), name);
         }

@@ -15,11 +15,13 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okio.Buffer;
+import org.mpysdk.core.flash.Chip;
 import org.mpysdk.firmware.cache.HttpFileCache;
+import org.mpysdk.testkit.images.TestFirmware;
 
 /**
  * A MockWebServer dispatcher shaped like micropython.org: pages from src/test/resources/site, firmware
- * files built by {@link TestImages} from their names, ETag/Last-Modified/Range support, and faults.
+ * files built by {@link TestFirmware} from their names, ETag/Last-Modified/Range support, and faults.
  */
 final class FakeSite extends Dispatcher {
     /** What to do wrong when a file is requested. */
@@ -75,12 +77,12 @@ final class FakeSite extends Dispatcher {
         try {
             FirmwareFileName n = FirmwareFileName.parse(fileName);
             String mcu = EspBoardMetadata.bundled().find(n.board()).map(BoardMetadata::mcu).orElse("esp32");
-            EspChip chip = EspChip.fromMcu(mcu).orElseThrow();
+            Chip chip = Chip.fromName(mcu).orElseThrow();
             return switch (n.type()) {
-                case BIN -> chip == EspChip.ESP8266 ? TestImages.esp8266Bin(n.version().toString())
-                        : TestImages.esp32Bin(chip, n.version().toString());
-                case APP_BIN -> TestImages.appBin(chip, n.version().toString());
-                default -> TestImages.filler(3000, fileName.length());
+                case BIN -> chip == Chip.ESP8266 ? TestFirmware.esp8266Bin(n.version().toString())
+                        : TestFirmware.esp32Bin(chip, n.version().toString());
+                case APP_BIN -> TestFirmware.appBin(chip, n.version().toString());
+                default -> TestFirmware.filler(3000, fileName.length());
             };
         } catch (CatalogFormatException e) {
             throw new IllegalStateException(e);

@@ -29,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mpysdk.core.Cancellation;
 import org.mpysdk.core.OperationCancelledException;
 import org.mpysdk.core.Progress;
+import org.mpysdk.core.flash.Chip;
 import org.mpysdk.firmware.cache.HttpFileCache;
+import org.mpysdk.testkit.images.TestFirmware;
 
 @Timeout(60)
 class FirmwareCatalogTest {
@@ -89,7 +91,7 @@ class FirmwareCatalogTest {
         assertEquals(Origin.NETWORK, d.origin());
         BoardDetails s3 = catalog().board("ESP32_GENERIC_S3").details();
         assertEquals("esp32s3", s3.mcu());
-        assertEquals(EspChip.ESP32_S3, s3.chip().orElseThrow());
+        assertEquals(Chip.ESP32_S3, s3.chip().orElseThrow());
     }
 
     @Test
@@ -132,11 +134,11 @@ class FirmwareCatalogTest {
         assertEquals("ESP32_GENERIC", c.genericBoardFor("ESP32-D0WD-V3").id());
         assertEquals("ESP32_GENERIC_S3", c.genericBoardFor("ESP32-S3").id());
         assertEquals("ESP8266_GENERIC", c.genericBoardFor("ESP8266EX").id());
-        assertEquals("ESP32_GENERIC_C5", c.genericBoardFor(EspChip.ESP32_C5).id());
+        assertEquals("ESP32_GENERIC_C5", c.genericBoardFor(Chip.ESP32_C5).id());
         assertThrows(FirmwareNotFoundException.class, () -> c.genericBoardFor("RP2040"));
-        assertThrows(FirmwareNotFoundException.class, () -> c.genericBoardFor(EspChip.ESP32_C61));
+        assertThrows(FirmwareNotFoundException.class, () -> c.genericBoardFor(Chip.ESP32_C61));
         Firmware fw = c.genericBoardFor("ESP32-C3").latestRelease().download();
-        assertEquals(EspChip.ESP32_C3, fw.chip().orElseThrow());
+        assertEquals(Chip.ESP32_C3, fw.chip().orElseThrow());
         assertEquals(0, fw.flashOffset());
     }
 
@@ -147,7 +149,7 @@ class FirmwareCatalogTest {
         byte[] served = site.bytes(LATEST);
         assertArrayEquals(served, fw.bytes());
         assertEquals(Origin.NETWORK, fw.origin());
-        assertEquals(EspChip.ESP32, fw.chip().orElseThrow());
+        assertEquals(Chip.ESP32, fw.chip().orElseThrow());
         assertEquals("ESP32", fw.chipName());
         assertEquals("esp32", fw.mcu());
         assertEquals(0x1000, fw.flashOffset());
@@ -272,7 +274,7 @@ class FirmwareCatalogTest {
     void changedFileOnTheServerIsRefusedByThePin() throws Exception {
         catalog().board("ESP32_GENERIC").latestRelease().download();
         byte[] original = site.bytes(LATEST);
-        site.files.put(LATEST, TestImages.esp32Bin(0, 0, 0x1000, "v1.27.0", 3)); // valid image, other bytes
+        site.files.put(LATEST, TestFirmware.esp32Bin(0, 0, 0x1000, "v1.27.0", 3)); // valid image, other bytes
         FirmwareIntegrityException e = assertThrows(FirmwareIntegrityException.class,
                 () -> catalog().board("ESP32_GENERIC").latestRelease().download());
         assertTrue(e.getMessage().contains("firmware-lock.json"), e.getMessage());
@@ -284,7 +286,7 @@ class FirmwareCatalogTest {
         Path lock = cache.resolve("project-lock.json");
         FirmwareCatalog.builder().baseUrl(server.url("/").toString()).httpClient(client).cacheDirectory(cache.resolve("a"))
                 .lockFile(lock).build().board("ESP32_GENERIC").latestRelease().download();
-        site.files.put(LATEST, TestImages.esp32Bin(0, 0, 0x1000, "v1.27.0", 3));
+        site.files.put(LATEST, TestFirmware.esp32Bin(0, 0, 0x1000, "v1.27.0", 3));
         FirmwareCatalog other = FirmwareCatalog.builder().baseUrl(server.url("/").toString()).httpClient(client)
                 .cacheDirectory(cache.resolve("b")).lockFile(lock).build();
         assertThrows(FirmwareIntegrityException.class, () -> other.board("ESP32_GENERIC").latestRelease().download());
@@ -338,7 +340,7 @@ class FirmwareCatalogTest {
         Firmware fw = choice.download();
         assertEquals(25, fw.version().preview());
         assertEquals("c0ffee123", fw.version().commit());
-        assertEquals(EspChip.ESP32, fw.chip().orElseThrow());
+        assertEquals(Chip.ESP32, fw.chip().orElseThrow());
     }
 
     @Test
@@ -350,7 +352,7 @@ class FirmwareCatalogTest {
 
     @Test
     void imageForAnotherChipIsNotCached() throws Exception {
-        site.files.put(LATEST, TestImages.esp32Bin(EspChip.ESP32_S3, "v1.27.0"));
+        site.files.put(LATEST, TestFirmware.esp32Bin(Chip.ESP32_S3, "v1.27.0"));
         assertThrows(FirmwareChipMismatchException.class, () -> catalog().board("ESP32_GENERIC").latestRelease().download());
         assertFalse(Files.exists(cached(LATEST)));
         assertFalse(Files.exists(cache.resolve("firmware-lock.json")) && Files.readString(cache.resolve("firmware-lock.json")).contains(LATEST));
@@ -359,7 +361,7 @@ class FirmwareCatalogTest {
     @Test
     void vendorBoardWithWrongOffsetMetadataGetsTheChipsOffset() throws Exception {
         Firmware fw = catalog().board("SEEED_XIAO_ESP32C5").latestRelease().download();
-        assertEquals(EspChip.ESP32_C5, fw.chip().orElseThrow());
+        assertEquals(Chip.ESP32_C5, fw.chip().orElseThrow());
         assertEquals(0x2000, fw.flashOffset());
         assertTrue(fw.warnings().stream().anyMatch(w -> w.contains("metadata")), fw.warnings().toString());
         assertEquals(0x2000, catalog().board("ESP32_GENERIC_C5").latestRelease().download().flashOffset());
@@ -368,7 +370,7 @@ class FirmwareCatalogTest {
     @Test
     void esp8266Variant() throws Exception {
         Firmware fw = catalog().board("ESP8266_GENERIC").variant("FLASH_1M").latestRelease().download();
-        assertEquals(EspChip.ESP8266, fw.chip().orElseThrow());
+        assertEquals(Chip.ESP8266, fw.chip().orElseThrow());
         assertEquals(0, fw.flashOffset());
         assertEquals("FLASH_1M", fw.variant());
     }
@@ -377,7 +379,7 @@ class FirmwareCatalogTest {
     void nonImageFilesDownloadButAreNotFlashable() throws Exception {
         Firmware elf = catalog().board("ESP32_GENERIC_S3").fileType(FileType.UF2).latestRelease().download();
         assertFalse(elf.isFlashable());
-        assertEquals(EspChip.ESP32_S3, elf.chip().orElseThrow(), "from the board's MCU");
+        assertEquals(Chip.ESP32_S3, elf.chip().orElseThrow(), "from the board's MCU");
         IllegalStateException e = assertThrows(IllegalStateException.class, elf::flashOffset);
         assertTrue(e.getMessage().contains(".bin"), e.getMessage());
     }
@@ -436,12 +438,12 @@ class FirmwareCatalogTest {
     @Test
     void localFileLoads() throws Exception {
         Path file = cache.resolve("ESP32_GENERIC_S3-20251209-v1.27.0.bin");
-        Files.write(file, TestImages.esp32Bin(EspChip.ESP32_S3, "v1.27.0"));
+        Files.write(file, TestFirmware.esp32Bin(Chip.ESP32_S3, "v1.27.0"));
         Firmware fw = Firmware.load(file);
-        assertEquals(EspChip.ESP32_S3, fw.chip().orElseThrow());
+        assertEquals(Chip.ESP32_S3, fw.chip().orElseThrow());
         assertEquals(0, fw.flashOffset());
         Path renamed = cache.resolve("ESP32_GENERIC-20251209-v1.27.0.bin");
-        Files.write(renamed, TestImages.esp32Bin(EspChip.ESP32_S3, "v1.27.0"));
+        Files.write(renamed, TestFirmware.esp32Bin(Chip.ESP32_S3, "v1.27.0"));
         assertThrows(FirmwareChipMismatchException.class, () -> Firmware.load(renamed));
     }
 }

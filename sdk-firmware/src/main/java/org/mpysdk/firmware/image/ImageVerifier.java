@@ -7,12 +7,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.mpysdk.firmware.EspChip;
+import org.mpysdk.core.flash.Chip;
 import org.mpysdk.firmware.FileType;
 import org.mpysdk.firmware.FirmwareChipMismatchException;
 import org.mpysdk.firmware.FirmwareFileName;
 import org.mpysdk.firmware.FirmwareVerificationException;
 import org.mpysdk.firmware.FirmwareVersion;
+import org.mpysdk.firmware.GenericBoards;
 import org.mpysdk.firmware.ImageFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <pre>{@code
- * VerifiedImage v = new ImageVerifier().verify(bytes, name, Optional.of(EspChip.ESP32), OptionalLong.of(0x1000));
+ * VerifiedImage v = new ImageVerifier().verify(bytes, name, Optional.of(Chip.ESP32), OptionalLong.of(0x1000));
  * v.flashOffset(); // 0x1000
  * }</pre>
  */
@@ -59,7 +60,7 @@ public final class ImageVerifier {
      * @throws FirmwareChipMismatchException when the image is for another chip than the board
      * @throws FirmwareVerificationException when a check fails (ImageFormatException for structure)
      */
-    public VerifiedImage verify(byte[] data, FirmwareFileName name, Optional<EspChip> boardChip, OptionalLong metadataOffset)
+    public VerifiedImage verify(byte[] data, FirmwareFileName name, Optional<Chip> boardChip, OptionalLong metadataOffset)
             throws FirmwareVerificationException {
         if (!name.type().isEspImage()) {
             throw new FirmwareVerificationException(name + " is a ." + name.type().extension()
@@ -70,7 +71,7 @@ public final class ImageVerifier {
         boolean esp8266Layout = looksLikeEsp8266(data);
         if (name.type() == FileType.APP_BIN) {
             image = verifyApp(data, name, warnings);
-        } else if (esp8266Layout || boardChip.filter(c -> c == EspChip.ESP8266).isPresent()) {
+        } else if (esp8266Layout || boardChip.filter(c -> c == Chip.ESP8266).isPresent()) {
             image = verifyEsp8266(data, name, warnings);
         } else {
             image = verifyEsp32Family(data, name, warnings);
@@ -119,14 +120,14 @@ public final class ImageVerifier {
         }
         long declared = rom.declaredFlashSize(true);
         checkFits(name, 0, data.length, declared);
-        return new VerifiedImage(EspChip.ESP8266, 0, Optional.empty(), Optional.empty(), rom, List.of(), data.length, warnings);
+        return new VerifiedImage(Chip.ESP8266, 0, Optional.empty(), Optional.empty(), rom, List.of(), data.length, warnings);
     }
 
     private VerifiedImage verifyEsp32Family(byte[] data, FirmwareFileName name, List<String> warnings)
             throws FirmwareVerificationException {
         int bootAt = locateBootloader(data, name);
         EspImage boot = EspImageParser.parse(data, bootAt, true);
-        EspChip chip = chipOf(boot, name, "bootloader");
+        Chip chip = chipOf(boot, name, "bootloader");
         if (bootAt != 0 && bootAt != chip.flashOffset()) {
             throw new ImageFormatException(String.format("%s: bootloader found at file offset 0x%x, but %s bootloaders go at 0x%x",
                     name, bootAt, chip, chip.flashOffset()));
@@ -149,7 +150,7 @@ public final class ImageVerifier {
                     name, appPartition.label(), appPartition.offset(), data.length, fileBase));
         }
         EspImage app = EspImageParser.parse(data, (int) appAt, true);
-        EspChip appChip = chipOf(app, name, "application");
+        Chip appChip = chipOf(app, name, "application");
         if (appChip != chip) {
             throw new FirmwareChipMismatchException(String.format("%s: bootloader is for %s but the application for %s; "
                     + "the file is mixed up, do not flash it", name, chip, appChip));
@@ -182,7 +183,7 @@ public final class ImageVerifier {
                 + "(first byte 0x%02X); the file is corrupt or not firmware", name, data.length == 0 ? 0 : data[0] & 0xFF));
     }
 
-    private static String describeMissingTable(byte[] data, FirmwareFileName name, EspChip chip, long fileBase) {
+    private static String describeMissingTable(byte[] data, FirmwareFileName name, Chip chip, long fileBase) {
         for (int at = 0x1000; at + 32 <= data.length && at <= PARTITION_TABLE_ADDRESS; at += 0x1000) {
             if (PartitionTable.startsAt(data, at)) {
                 return String.format("%s: the image's chip id says %s (written at 0x%x), but its partition table sits at file "
@@ -196,14 +197,14 @@ public final class ImageVerifier {
 
     private VerifiedImage verifyApp(byte[] data, FirmwareFileName name, List<String> warnings) throws FirmwareVerificationException {
         EspImage app = EspImageParser.parse(data, 0, true);
-        EspChip chip = chipOf(app, name, "application");
+        Chip chip = chipOf(app, name, "application");
         warn(warnings, name + ": an .app-bin holds the application only; it goes at the default app partition 0x10000");
         return new VerifiedImage(chip, DEFAULT_APP_ADDRESS, Optional.empty(), Optional.empty(), app, List.of(),
                 DEFAULT_APP_ADDRESS + (long) data.length, warnings);
     }
 
-    private static EspChip chipOf(EspImage image, FirmwareFileName name, String what) throws ImageFormatException {
-        return EspChip.fromImageChipId(image.chipId()).orElseThrow(() -> new ImageFormatException(String.format(
+    private static Chip chipOf(EspImage image, FirmwareFileName name, String what) throws ImageFormatException {
+        return Chip.byImageChipId(image.chipId()).orElseThrow(() -> new ImageFormatException(String.format(
                 "%s: the %s image has chip id %d, which no known chip uses; update the SDK or check the file",
                 name, what, image.chipId())));
     }
@@ -216,12 +217,12 @@ public final class ImageVerifier {
         }
     }
 
-    private static void checkChip(EspChip chip, Optional<EspChip> boardChip, FirmwareFileName name)
+    private static void checkChip(Chip chip, Optional<Chip> boardChip, FirmwareFileName name)
             throws FirmwareChipMismatchException {
         if (boardChip.isPresent() && boardChip.get() != chip) {
             throw new FirmwareChipMismatchException(String.format("%s is built for %s, but board %s has an %s; pick the "
                     + "firmware of a %s board (for example %s)", name, chip, name.board(), boardChip.get(), boardChip.get(),
-                    boardChip.get().genericBoard().orElse("its vendor's board")));
+                    GenericBoards.of(boardChip.get()).orElse("its vendor's board")));
         }
     }
 

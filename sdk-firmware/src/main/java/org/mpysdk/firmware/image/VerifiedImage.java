@@ -2,7 +2,7 @@ package org.mpysdk.firmware.image;
 
 import java.util.List;
 import java.util.Optional;
-import org.mpysdk.firmware.EspChip;
+import org.mpysdk.core.flash.Chip;
 import org.mpysdk.firmware.FirmwareVersion;
 
 /**
@@ -17,7 +17,7 @@ import org.mpysdk.firmware.FirmwareVersion;
  * @param minimumFlashSize the flash size the image needs (partitions included)
  * @param warnings checks that could not be made or metadata that disagreed, for logs and UIs
  */
-public record VerifiedImage(EspChip chip, long flashOffset, Optional<EspImage> bootloader,
+public record VerifiedImage(Chip chip, long flashOffset, Optional<EspImage> bootloader,
                             Optional<PartitionTable> partitionTable, EspImage app, List<FirmwareVersion> bannerVersions,
                             long minimumFlashSize, List<String> warnings) {
     /** Copies the lists. */

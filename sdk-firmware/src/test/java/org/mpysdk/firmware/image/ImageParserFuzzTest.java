@@ -7,8 +7,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.net.URI;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.mpysdk.core.flash.Chip;
 import org.mpysdk.firmware.CatalogFormatException;
-import org.mpysdk.firmware.EspChip;
 import org.mpysdk.firmware.FirmwareFileName;
 import org.mpysdk.firmware.FirmwareVerificationException;
 import org.mpysdk.firmware.ImageFormatException;
@@ -37,7 +37,7 @@ class ImageParserFuzzTest {
 
     @FuzzTest(maxDuration = "10s")
     void verifier(FuzzedDataProvider data) throws CatalogFormatException {
-        EspChip boardChip = data.pickValue(EspChip.values());
+        Chip boardChip = data.pickValue(Chip.values());
         boolean app = data.consumeBoolean();
         byte[] bytes = data.consumeRemainingAsBytes();
         FirmwareFileName name = FirmwareFileName.parse("ESP32_GENERIC-20251209-v1.27.0." + (app ? "app-bin" : "bin"));

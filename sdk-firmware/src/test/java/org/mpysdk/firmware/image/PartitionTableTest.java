@@ -6,23 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 import org.mpysdk.firmware.ImageFormatException;
-import org.mpysdk.firmware.TestImages;
+import org.mpysdk.testkit.images.TestFirmware;
 
 class PartitionTableTest {
 
     @Test
     void parsesEntriesAndChecksMd5() throws Exception {
-        PartitionTable t = PartitionTable.parse(TestImages.partitionTable(true), 0);
+        PartitionTable t = PartitionTable.parse(TestFirmware.partitionTable(true), 0);
         assertEquals(4, t.partitions().size());
         assertEquals(new Partition("factory", 0, 0, 0x10000, 0x1F0000, 0), t.partitions().get(2));
         assertEquals(0x400000, t.end());
-        PartitionTable noMd5 = PartitionTable.parse(TestImages.partitionTable(false), 0);
+        PartitionTable noMd5 = PartitionTable.parse(TestFirmware.partitionTable(false), 0);
         assertFalse(noMd5.md5Checked());
     }
 
     @Test
     void corruptEntryFailsTheMd5() {
-        byte[] table = TestImages.partitionTable(true);
+        byte[] table = TestFirmware.partitionTable(true);
         table[70] ^= 1; // factory's offset
         assertThrows(ImageFormatException.class, () -> PartitionTable.parse(table, 0));
     }
