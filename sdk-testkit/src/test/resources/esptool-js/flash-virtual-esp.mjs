@@ -119,6 +119,7 @@ async function main() {
   const mac = await loader.chip.readMac(loader);
   const flashId = await loader.readFlashId();
 
+  const writeStarted = Date.now();
   await loader.writeFlash({
     fileArray: [{ data: image, address: offset }],
     flashSize: "keep",
@@ -128,6 +129,10 @@ async function main() {
     compress: true,
     calculateMD5Hash: md5Hex,
   });
+
+  const writeMs = Date.now() - writeStarted;
+  // The whole job as a user sees it: connect, stub, detect, write, verify (what the SDK's flash also does).
+  const jobMs = Date.now() - started;
 
   // esptool-js pads the image to 4 bytes before writing; the flash MD5 covers the padded length.
   const padded = Math.ceil(image.length / 4) * 4;
@@ -147,6 +152,8 @@ async function main() {
     flashMd5,
     readBackMatches,
     elapsedMs: Date.now() - started,
+    writeMs,
+    jobMs,
   };
   await transport.disconnect();
   return result;

@@ -8,6 +8,12 @@ package org.mpysdk.testkit.esp;
  */
 final class LinePacer {
     private static final long TEN_BITS_IN_NANOS = 10L * 1_000_000_000L;
+    /**
+     * A gap shorter than this counts as the line still streaming: the pacing thread wakes a little late
+     * after each sleep, and restarting the count at every late wake-up would add that lateness to every
+     * chunk and make a busy line look slower than the baud rate.
+     */
+    private static final long IDLE_AFTER_NANOS = 5_000_000L;
 
     private final LineClock clock;
     private int baud;
@@ -35,7 +41,7 @@ final class LinePacer {
         if (baud <= 0) {
             return now;
         }
-        if (busyUntil() < now) {
+        if (busyUntil() + IDLE_AFTER_NANOS < now) {
             // The line went idle: start counting again from now.
             anchorNanos = now;
             bytesSinceAnchor = 0;

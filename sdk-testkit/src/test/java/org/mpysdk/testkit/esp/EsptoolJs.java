@@ -41,9 +41,11 @@ public final class EsptoolJs {
      * @param flashMd5 MD5 the chip computed over the written region
      * @param readBackMatches whether READ_FLASH of the first 8 KiB returned the image
      * @param output everything esptool-js logged, for failure messages
+     * @param writeMs milliseconds esptool-js spent in writeFlash (erase, compressed write, its MD5 check)
+     * @param jobMs milliseconds from connecting to the verified write (sync, detect, stub, baud, write, MD5)
      */
     public record Result(String chip, String description, String mac, long flashId, boolean stub, int baud,
-            String imageMd5, String flashMd5, boolean readBackMatches, String output) {
+            String imageMd5, String flashMd5, boolean readBackMatches, String output, long writeMs, long jobMs) {
     }
 
     /** Flashes at 115200 baud with a 120 s limit. */
@@ -89,7 +91,7 @@ public final class EsptoolJs {
             return new Result(json.path("chip").asText(), json.path("description").asText(), json.path("mac").asText(),
                     json.path("flashId").asLong(), json.path("stub").asBoolean(), json.path("baud").asInt(),
                     json.path("imageMd5").asText(), json.path("flashMd5").asText(), json.path("readBackMatches").asBoolean(),
-                    stderr);
+                    stderr, json.path("writeMs").asLong(), json.path("jobMs").asLong());
         } finally {
             Files.deleteIfExists(imageFile);
             Files.deleteIfExists(log);

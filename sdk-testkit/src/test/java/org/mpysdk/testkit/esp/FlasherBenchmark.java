@@ -39,10 +39,12 @@ public final class FlasherBenchmark {
                 : List.of(115200, 460800, 921600);
         System.out.printf("payload: %s, %d bytes%n", source, fw.length);
         for (int baud : bauds) {
+            long jobStart = System.nanoTime();
             try (VirtualEsp chip = VirtualEsp.builder(ChipProfile.esp32()).lineRate(true).build();
                     var t = chip.openTransport(); EspBootloader esp = FlasherFixtures.withStub(t, stubs, baud)) {
                 FlashImage img = FlashImage.forChip(Chip.ESP32, fw);
                 FlashResult first = esp.flash(img);
+                double sdkJob = (System.nanoTime() - jobStart) / 1e9;
                 RegionReport r = first.regions().get(0);
                 double write = r.elapsed().toNanos() / 1e9;
                 double limit = r.wireBytes() * 10.0 / baud;
@@ -52,7 +54,24 @@ public final class FlasherBenchmark {
                         + "(%.0fx faster), verified=%s%n", baud, r.bytes(), r.wireBytes(), write, limit,
                         100 * limit / write, first.seconds(), first.effectiveKbitPerSecond(), again.seconds(),
                         first.seconds() / again.seconds(), first.verified());
+                esptoolJs(fw, baud, sdkJob);
             }
+        }
+    }
+
+    /** The same job by Espressif's esptool-js under node, against an identical chip, when it is installed. */
+    private static void esptoolJs(byte[] fw, int baud, double sdkJob) {
+        if (EsptoolJsPackage.esptoolJsDir().isEmpty()) {
+            System.out.println("         esptool-js not installed: " + EsptoolJsPackage.INSTALL_HINT);
+            return;
+        }
+        try (VirtualEsp chip = VirtualEsp.builder(ChipProfile.esp32()).lineRate(true).build()) {
+            EsptoolJs.Result r = EsptoolJs.flash(chip, fw, (int) Chip.ESP32.flashOffset(), baud, java.time.Duration.ofMinutes(10));
+            System.out.printf("         esptool-js: whole job %.2f s (write %.2f s); SDK whole job %.2f s -> SDK %.2fx %s%n",
+                    r.jobMs() / 1e3, r.writeMs() / 1e3, sdkJob, r.jobMs() / 1e3 / sdkJob,
+                    r.jobMs() / 1e3 > sdkJob ? "faster" : "(slower)");
+        } catch (Exception e) {
+            System.out.println("         esptool-js failed: " + e.getMessage());
         }
     }
 
