@@ -12,6 +12,9 @@ import org.mpysdk.core.flash.FlashImageSource;
 import org.mpysdk.core.flash.FlashOptions;
 import org.mpysdk.core.flash.FlashResult;
 import org.mpysdk.core.flash.OperationScope;
+import org.mpysdk.core.repl.BoardInfo;
+import org.mpysdk.core.repl.Repl;
+import org.mpysdk.core.repl.ReplOptions;
 
 /**
  * A MicroPython board (or an ESP chip about to become one), reached through a {@link Transport}.
@@ -32,7 +35,7 @@ public class Board implements AutoCloseable {
     private volatile Cancellation cancellation = new Cancellation();
     private Bootloader bootloader;
     private FlashResult lastFlashResult;
-    private org.mpysdk.core.repl.Repl repl;
+    private Repl repl;
 
     /** @param transport an open link; the board owns it from now on and closes it in {@link #close()} */
     protected Board(Transport transport) {
@@ -117,6 +120,7 @@ public class Board implements AutoCloseable {
                     .orElseThrow(() -> new BootloaderUnavailableException("no ESP bootloader support on the classpath: "
                             + "add the sdk-serial module (org.mpysdk:sdk-serial) to flash boards"));
             bootloader = provider.connect(transport, options, new OperationScope(() -> progress, () -> cancellation));
+            repl = null; // the chip is in its ROM loader now; MicroPython's REPL is gone until reset()
         }
         return bootloader;
     }
@@ -163,6 +167,7 @@ public class Board implements AutoCloseable {
      * @return this board, for chaining
      */
     public Board reset() throws IOException {
+        repl = null; // the board reboots: a new REPL session starts from its banner
         if (bootloader != null) {
             Bootloader session = bootloader;
             bootloader = null;
@@ -193,16 +198,16 @@ public class Board implements AutoCloseable {
      * String two = board.repl().exec("print(1+1)").text();
      * }</pre>
      */
-    public synchronized org.mpysdk.core.repl.Repl repl() {
+    public synchronized Repl repl() {
         if (repl == null) {
-            repl = new org.mpysdk.core.repl.Repl(transport, org.mpysdk.core.repl.ReplOptions.defaults(),
+            repl = new Repl(transport, ReplOptions.defaults(),
                     this::progressListener, this::cancellation);
         }
         return repl;
     }
 
     /** @return MicroPython version, machine, platform and free memory, through {@link #repl()} */
-    public org.mpysdk.core.repl.BoardInfo info() throws IOException {
+    public BoardInfo info() throws IOException {
         return repl().info();
     }
 
