@@ -2,11 +2,21 @@ package org.mpysdk.firmware;
 
 /**
  * Bytes that should hold an ESP image (or a partition table) do not: wrong magic, segments out of
- * bounds, bad checksum or digest. Thrown by the image parsers for any garbage input.
+ * bounds, bad checksum or digest, a layout that contradicts the chip. Thrown by the image verifier and
+ * the partition table parser for any garbage input; when core's image parser found the fault, its
+ * {@link org.mpysdk.core.flash.ImageFormatException} is the cause.
  */
 public class ImageFormatException extends FirmwareVerificationException {
     /** @param message what is wrong, at which offset */
     public ImageFormatException(String message) {
         super(message);
+    }
+
+    /**
+     * @param message what is wrong, at which offset
+     * @param cause the failure of core's image parser ({@link org.mpysdk.core.flash.ImageFormatException})
+     */
+    public ImageFormatException(String message, Throwable cause) {
+        super(message, cause);
     }
 }

@@ -109,6 +109,23 @@ public enum Chip {
     }
 
     /**
+     * Reads a header's flash size code back: the inverse of {@link #flashSizeCode(String)}.
+     *
+     * @param code the high nibble of header byte 3, shifted down ({@code 2} for 4MB on ESP32)
+     * @return the size in bytes, or -1 for a code this chip does not use
+     */
+    public long flashSizeBytes(int code) {
+        for (Map.Entry<String, Integer> e : sizeCodes.entrySet()) {
+            if (e.getValue() == code << 4) {
+                String size = e.getKey().replace("-C1", ""); // ESP8266 "2MB-C1": 2 MB in another layout
+                long unit = size.endsWith("KB") ? 1L << 10 : 1L << 20;
+                return Long.parseLong(size.substring(0, size.length() - 2)) * unit;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * @param freq a flash frequency such as {@code "40m"}
      * @return the low nibble of header byte 3 for this chip
      * @throws IllegalArgumentException when the chip has no such frequency

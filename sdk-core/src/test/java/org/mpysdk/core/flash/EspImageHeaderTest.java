@@ -104,6 +104,58 @@ class EspImageHeaderTest {
         assertThrows(IllegalArgumentException.class, () -> Chip.parse("esp31"));
     }
 
+    @Test
+    void anImageInsideALargerBufferIsParsedAtItsOffsetWithItsSegments() throws Exception {
+        byte[] img = TestImages.image(5, true, new byte[] {1, 2, 3}, new byte[40]);
+        byte[] file = new byte[0x100 + img.length + 7];
+        Arrays.fill(file, (byte) 0xFF);
+        System.arraycopy(img, 0, file, 0x100, img.length);
+        EspImageHeader h = EspImageHeader.parse(file, 0x100, true).requireIntact();
+        assertEquals(0x100, h.start());
+        assertEquals(0x100 + img.length, h.end());
+        assertEquals(img.length, h.length());
+        assertEquals(Optional.of(Chip.ESP32_C3), h.chip());
+        assertEquals(2, h.segmentCount());
+        assertEquals(new EspSegment(0x3FFB0000L, 0x100 + 24 + 8, 3), h.segments().get(0));
+        assertEquals(new EspSegment(0x3FFB1000L, 0x100 + 24 + 8 + 3 + 8, 40), h.segments().get(1));
+        assertEquals(4L << 20, h.declaredFlashSize());
+        assertEquals(1L << 20, EspImageHeader.parse(TestImages.image(-1, false, new byte[8])).declaredFlashSize(),
+                "code 2 is 1MB in the ESP8266 table");
+        assertTrue(assertThrows(ImageFormatException.class, () -> EspImageHeader.parse(file, 0x80, true)).getMessage()
+                .contains("no ESP image at 0x80"));
+    }
+
+    @Test
+    void requireIntactNamesTheCheckThatFailed() throws Exception {
+        byte[] img = TestImages.image(0, true, new byte[64]);
+        byte[] badSum = img.clone();
+        badSum[40] ^= 1;
+        EspImageHeader h = EspImageHeader.parse(badSum);
+        assertNotEquals(h.checksum(), h.storedChecksum());
+        assertTrue(assertThrows(ImageFormatException.class, h::requireIntact).getMessage().contains("checksum byte"));
+        byte[] badHash = img.clone();
+        badHash[img.length - 1] ^= 1;
+        assertTrue(EspImageHeader.parse(badHash).checksumValid());
+        assertTrue(assertThrows(ImageFormatException.class, () -> EspImageHeader.parse(badHash).requireIntact())
+                .getMessage().contains("SHA-256"));
+    }
+
+    @Test
+    void flashSizeCodesReadBack() {
+        assertEquals(4L << 20, Chip.ESP32.flashSizeBytes(2));
+        assertEquals(128L << 20, Chip.ESP32_S3.flashSizeBytes(7));
+        assertEquals(-1, Chip.ESP32.flashSizeBytes(8));
+        assertEquals(512L << 10, Chip.ESP8266.flashSizeBytes(0));
+        assertEquals(2L << 20, Chip.ESP8266.flashSizeBytes(5), "2MB-c1");
+        assertEquals(-1, Chip.ESP8266.flashSizeBytes(7));
+        assertEquals(16L << 20, Chip.ESP8266.flashSizeBytes(9));
+        for (Chip c : Chip.values()) {
+            for (String size : new String[] {"1MB", "4MB", "16MB"}) {
+                assertEquals(Long.parseLong(size.replace("MB", "")) << 20, c.flashSizeBytes(c.flashSizeCode(size) >> 4));
+            }
+        }
+    }
+
     private static EspImageHeader assertThrowsNothing(byte[] img) {
         try {
             return EspImageHeader.parse(img);
@@ -121,6 +173,23 @@ class EspImageHeaderTest {
             assertTrue(h.segmentCount() >= 1 && h.segmentCount() <= 16);
         } catch (ImageFormatException expected) {
             assertFalse(expected.getMessage().isEmpty());
+        }
+    }
+
+    @FuzzTest(maxDuration = "10s")
+    void garbageAtAnOffsetKeepsTheInvariantsOrFailsNamingTheOffset(FuzzedDataProvider data) {
+        boolean extended = data.consumeBoolean();
+        int offset = data.consumeInt(-4, 64);
+        byte[] bytes = data.consumeRemainingAsBytes();
+        try {
+            EspImageHeader image = EspImageHeader.parse(bytes, offset, extended);
+            assertTrue(image.end() <= bytes.length && image.start() == offset);
+            assertTrue(image.length() % 16 == 0 || image.hashAppended());
+            for (EspSegment s : image.segments()) {
+                assertTrue(s.dataOffset() >= offset && s.dataOffset() + (long) s.length() <= bytes.length);
+            }
+        } catch (ImageFormatException expected) {
+            assertTrue(expected.getMessage().contains("0x"));
         }
     }
 

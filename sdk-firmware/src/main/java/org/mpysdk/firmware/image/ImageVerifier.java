@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.mpysdk.core.flash.Chip;
+import org.mpysdk.core.flash.EspImageHeader;
 import org.mpysdk.firmware.FileType;
 import org.mpysdk.firmware.FirmwareChipMismatchException;
 import org.mpysdk.firmware.FirmwareFileName;
@@ -91,19 +92,19 @@ public final class ImageVerifier {
     /** @return whether the bytes have the ESP8266 MicroPython layout (length word at 0x8FFC matching the file) */
     public static boolean looksLikeEsp8266(byte[] data) {
         return data.length >= ESP8266_ROM_PART + 16
-                && EspImageParser.u32(data, ESP8266_ROM_PART - 4) == (long) data.length - 16
-                && (data[0] & 0xFF) == EspImageParser.MAGIC;
+                && LittleEndian.u32(data, ESP8266_ROM_PART - 4) == (long) data.length - 16
+                && (data[0] & 0xFF) == EspImageHeader.MAGIC;
     }
 
     private VerifiedImage verifyEsp8266(byte[] data, FirmwareFileName name, List<String> warnings)
             throws FirmwareVerificationException {
         if (!looksLikeEsp8266(data)) {
-            long word = data.length >= ESP8266_ROM_PART ? EspImageParser.u32(data, ESP8266_ROM_PART - 4) : -1;
+            long word = data.length >= ESP8266_ROM_PART ? LittleEndian.u32(data, ESP8266_ROM_PART - 4) : -1;
             throw new ImageFormatException(String.format("%s is not a MicroPython ESP8266 image: the word at 0x8FFC is 0x%x, "
                     + "expected 0x%x (file length %d - 16); the file is truncated, corrupt or for another chip",
                     name, word, data.length - 16L, data.length));
         }
-        EspImage rom = EspImageParser.parse(data, 0, false);
+        EspImageHeader rom = image(data, 0, false, name);
         if (rom.end() > ESP8266_ROM_PART - 4) {
             throw new ImageFormatException(String.format("%s: the ESP8266 ROM image ends at 0x%x, past its 0x9000 area", name, rom.end()));
         }
@@ -118,7 +119,7 @@ public final class ImageVerifier {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JVM has no MD5", e);
         }
-        long declared = rom.declaredFlashSize(true);
+        long declared = rom.declaredFlashSize();
         checkFits(name, 0, data.length, declared);
         return new VerifiedImage(Chip.ESP8266, 0, Optional.empty(), Optional.empty(), rom, List.of(), data.length, warnings);
     }
@@ -126,7 +127,7 @@ public final class ImageVerifier {
     private VerifiedImage verifyEsp32Family(byte[] data, FirmwareFileName name, List<String> warnings)
             throws FirmwareVerificationException {
         int bootAt = locateBootloader(data, name);
-        EspImage boot = EspImageParser.parse(data, bootAt, true);
+        EspImageHeader boot = image(data, bootAt, true, name);
         Chip chip = chipOf(boot, name, "bootloader");
         if (bootAt != 0 && bootAt != chip.flashOffset()) {
             throw new ImageFormatException(String.format("%s: bootloader found at file offset 0x%x, but %s bootloaders go at 0x%x",
@@ -149,7 +150,7 @@ public final class ImageVerifier {
             throw new ImageFormatException(String.format("%s: application partition '%s' at 0x%x is outside the file (0x%x bytes from 0x%x)",
                     name, appPartition.label(), appPartition.offset(), data.length, fileBase));
         }
-        EspImage app = EspImageParser.parse(data, (int) appAt, true);
+        EspImageHeader app = image(data, (int) appAt, true, name);
         Chip appChip = chipOf(app, name, "application");
         if (appChip != chip) {
             throw new FirmwareChipMismatchException(String.format("%s: bootloader is for %s but the application for %s; "
@@ -159,7 +160,7 @@ public final class ImageVerifier {
             throw new ImageFormatException(String.format("%s: application (0x%x bytes) does not fit its partition '%s' (0x%x bytes)",
                     name, app.length(), appPartition.label(), appPartition.size()));
         }
-        long declared = boot.declaredFlashSize(false);
+        long declared = boot.declaredFlashSize();
         checkFits(name, fileBase, data.length, declared);
         if (declared > 0 && table.end() > declared) {
             warn(warnings, String.format("%s: partitions reach 0x%x, beyond the %d MB the bootloader header declares",
@@ -170,12 +171,12 @@ public final class ImageVerifier {
     }
 
     private static int locateBootloader(byte[] data, FirmwareFileName name) throws ImageFormatException {
-        if (data.length > 0 && (data[0] & 0xFF) == EspImageParser.MAGIC) {
+        if (data.length > 0 && (data[0] & 0xFF) == EspImageHeader.MAGIC) {
             return 0;
         }
         // A file meant for flash 0x0 carries the padding before a bootloader at 0x1000 or 0x2000.
         for (int at : new int[] {0x1000, 0x2000}) {
-            if (data.length > at && (data[at] & 0xFF) == EspImageParser.MAGIC) {
+            if (data.length > at && (data[at] & 0xFF) == EspImageHeader.MAGIC) {
                 return at;
             }
         }
@@ -196,14 +197,27 @@ public final class ImageVerifier {
     }
 
     private VerifiedImage verifyApp(byte[] data, FirmwareFileName name, List<String> warnings) throws FirmwareVerificationException {
-        EspImage app = EspImageParser.parse(data, 0, true);
+        EspImageHeader app = image(data, 0, true, name);
         Chip chip = chipOf(app, name, "application");
         warn(warnings, name + ": an .app-bin holds the application only; it goes at the default app partition 0x10000");
         return new VerifiedImage(chip, DEFAULT_APP_ADDRESS, Optional.empty(), Optional.empty(), app, List.of(),
                 DEFAULT_APP_ADDRESS + (long) data.length, warnings);
     }
 
-    private static Chip chipOf(EspImage image, FirmwareFileName name, String what) throws ImageFormatException {
+    /**
+     * Parses and checks one image with core's parser; its failures become this module's
+     * {@link ImageFormatException} (a {@link FirmwareVerificationException}), naming the file.
+     */
+    private static EspImageHeader image(byte[] data, int at, boolean extended, FirmwareFileName name)
+            throws ImageFormatException {
+        try {
+            return EspImageHeader.parse(data, at, extended).requireIntact();
+        } catch (org.mpysdk.core.flash.ImageFormatException e) {
+            throw new ImageFormatException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Chip chipOf(EspImageHeader image, FirmwareFileName name, String what) throws ImageFormatException {
         return Chip.byImageChipId(image.chipId()).orElseThrow(() -> new ImageFormatException(String.format(
                 "%s: the %s image has chip id %d, which no known chip uses; update the SDK or check the file",
                 name, what, image.chipId())));

@@ -80,8 +80,8 @@ public record PartitionTable(int offsetInBuffer, List<Partition> partitions, boo
             end++;
         }
         String label = new String(d, pos + 12, end - (pos + 12), StandardCharsets.US_ASCII);
-        return new Partition(label, d[pos + 2] & 0xFF, d[pos + 3] & 0xFF, EspImageParser.u32(d, pos + 4),
-                EspImageParser.u32(d, pos + 8), EspImageParser.u32(d, pos + 28));
+        return new Partition(label, d[pos + 2] & 0xFF, d[pos + 3] & 0xFF, LittleEndian.u32(d, pos + 4),
+                LittleEndian.u32(d, pos + 8), LittleEndian.u32(d, pos + 28));
     }
 
     private static void checkMd5(byte[] d, int tableStart, int pos) throws ImageFormatException {

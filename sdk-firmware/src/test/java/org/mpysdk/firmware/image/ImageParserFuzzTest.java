@@ -19,23 +19,6 @@ import org.mpysdk.firmware.site.IndexPageParser;
 class ImageParserFuzzTest {
 
     @FuzzTest(maxDuration = "10s")
-    void espImageParser(FuzzedDataProvider data) {
-        boolean extended = data.consumeBoolean();
-        int offset = data.consumeInt(-4, 64);
-        byte[] bytes = data.consumeRemainingAsBytes();
-        try {
-            EspImage image = EspImageParser.parse(bytes, offset, extended);
-            assertTrue(image.end() <= bytes.length && image.start() == offset);
-            assertTrue(image.length() % 16 == 0 || image.hashAppended());
-            for (EspSegment s : image.segments()) {
-                assertTrue(s.dataOffset() >= offset && s.dataOffset() + (long) s.length() <= bytes.length);
-            }
-        } catch (ImageFormatException expected) {
-            assertTrue(expected.getMessage().contains("0x"));
-        }
-    }
-
-    @FuzzTest(maxDuration = "10s")
     void verifier(FuzzedDataProvider data) throws CatalogFormatException {
         Chip boardChip = data.pickValue(Chip.values());
         boolean app = data.consumeBoolean();

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mpysdk.core.flash.Chip;
+import org.mpysdk.core.flash.EspImageHeader;
 import org.mpysdk.firmware.FirmwareChipMismatchException;
 import org.mpysdk.firmware.FirmwareFileName;
 import org.mpysdk.firmware.FirmwareVerificationException;
@@ -52,7 +53,7 @@ class ImageVerifierTest {
                 OptionalLong.of(0));
         assertEquals(Chip.ESP8266, v.chip());
         assertEquals(0, v.flashOffset());
-        assertFalse(v.app().hasExtendedHeader());
+        assertFalse(v.app().extended());
         assertTrue(ImageVerifier.looksLikeEsp8266(bin));
         assertFalse(ImageVerifier.looksLikeEsp8266(TestFirmware.esp32Bin(Chip.ESP32, "v1.27.0")));
     }
@@ -193,11 +194,11 @@ class ImageVerifierTest {
 
     /** Recomputes the bootloader's appended SHA-256 after a header patch. */
     private static byte[] reHash(byte[] bin) throws Exception {
-        EspImage boot;
+        EspImageHeader boot;
         byte[] copy = bin.clone();
         // the digest covers the image up to the digest itself; find where it sits by parsing without it
         copy[23] = 0;
-        boot = EspImageParser.parse(copy, 0, true);
+        boot = EspImageHeader.parse(copy, 0, true);
         byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(Arrays.copyOfRange(bin, 0, boot.end()));
         System.arraycopy(digest, 0, bin, boot.end(), 32);
         return bin;

@@ -56,8 +56,7 @@ public final class ImageChecks {
             header = EspImageHeader.parse(bytes);
         } catch (ImageFormatException e) {
             if (atBootloader) {
-                throw new ImageFormatException(String.format("the image at 0x%X is corrupt: %s", region.offset(),
-                        e.getMessage()));
+                throw corrupt(region, e);
             }
             return; // data that happens to start with 0xE9
         }
@@ -69,10 +68,16 @@ public final class ImageChecks {
         if (imageChip.isPresent() && imageChip.get() != chip) {
             throw new ChipMismatchException(imageChip.get(), chip, where);
         }
-        if (atBootloader && (!header.checksumValid() || !header.hashValid())) {
-            throw new ImageFormatException(String.format("the image at 0x%X is corrupt: its %s does not match its "
-                    + "content; download it again", region.offset(),
-                    header.checksumValid() ? "appended SHA-256" : "checksum byte"));
+        if (atBootloader) {
+            try {
+                header.requireIntact();
+            } catch (ImageFormatException e) {
+                throw corrupt(region, e);
+            }
         }
+    }
+
+    private static ImageFormatException corrupt(FlashRegion region, ImageFormatException e) {
+        return new ImageFormatException(String.format("the image at 0x%X is corrupt: %s", region.offset(), e.getMessage()));
     }
 }

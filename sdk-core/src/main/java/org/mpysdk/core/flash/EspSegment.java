@@ -1,7 +1,7 @@
-package org.mpysdk.firmware.image;
+package org.mpysdk.core.flash;
 
 /**
- * One segment of an ESP image.
+ * One segment of an ESP image, as {@link EspImageHeader#parse(byte[], int, boolean)} found it.
  *
  * @param loadAddress where the ROM loads it
  * @param dataOffset where its data starts, relative to the start of the buffer the image was parsed from
