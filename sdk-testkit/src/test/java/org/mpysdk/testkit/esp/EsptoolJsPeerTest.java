@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mpysdk.serial.esp.protocol.Opcode;
 import org.mpysdk.testkit.Peers;
+import org.mpysdk.testkit.images.TestFirmware;
 
 /**
  * Proof against a real peer: Espressif's esptool-js, under node, detects each virtual chip, uploads its
@@ -19,7 +20,7 @@ import org.mpysdk.testkit.Peers;
  */
 @Tag(Peers.TAG)
 class EsptoolJsPeerTest {
-    private static final byte[] IMAGE = TestImages.firmwareLike(200 * 1024, 42);
+    private static final byte[] IMAGE = TestFirmware.codeLike(200 * 1024, 42);
 
     @BeforeEach
     void needEsptoolJs() {

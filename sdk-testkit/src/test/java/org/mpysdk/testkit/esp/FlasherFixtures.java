@@ -2,12 +2,9 @@ package org.mpysdk.testkit.esp;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
@@ -20,6 +17,7 @@ import org.mpysdk.core.flash.ResetMode;
 import org.mpysdk.serial.esp.EspBootloader;
 import org.mpysdk.serial.esp.stub.StubSource;
 import org.mpysdk.testkit.Peers;
+import org.mpysdk.testkit.images.TestFirmware;
 
 /** Shared helpers of the flasher tests: images, stubs, connections, a byte-counting transport. */
 final class FlasherFixtures {
@@ -63,40 +61,16 @@ final class FlasherFixtures {
 
     /**
      * A valid image for {@code chip} (bootloader-like header with checksum and, on the ESP32 family, an
-     * appended SHA-256), followed by {@code appBytes} of compressible, realistic-looking data.
+     * appended SHA-256, built by {@link TestFirmware#espImage}), followed by {@code appBytes} of
+     * compressible, realistic-looking data.
      */
     static byte[] firmware(Chip chip, int appBytes, long seed) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] seg = payload(4096, seed);
-        out.write(0xE9);
-        out.write(1);
-        out.write(2);
-        out.write(0x20);
-        out.writeBytes(le32(0x40080400L));
         boolean ext = chip.hasExtendedHeader();
-        if (ext) {
-            byte[] h = new byte[16];
-            h[0] = (byte) 0xEE;
-            h[4] = (byte) chip.imageChipId().getAsInt();
-            h[15] = 1;
-            out.writeBytes(h);
-        }
-        out.writeBytes(le32(ext ? 0x3FFF0000L : 0x40100000L));
-        out.writeBytes(le32(seg.length));
-        out.writeBytes(seg);
-        int checksum = 0xEF;
-        for (byte b : seg) {
-            checksum ^= b & 0xFF;
-        }
-        while (out.size() % 16 != 15) {
-            out.write(0);
-        }
-        out.write(checksum);
-        if (ext) {
-            out.writeBytes(sha256(out.toByteArray()));
-        }
-        out.writeBytes(payload(appBytes, seed + 1));
-        return out.toByteArray();
+        byte[] image = TestFirmware.espImage(chip.imageChipId().orElse(-1), ext, TestFirmware.SIZE_CODE,
+                new long[] {ext ? 0x3FFF0000L : 0x40100000L}, new byte[][] {payload(4096, seed)});
+        byte[] out = Arrays.copyOf(image, image.length + appBytes);
+        System.arraycopy(payload(appBytes, seed + 1), 0, out, image.length, appBytes);
+        return out;
     }
 
     /** Text-like data with some randomness: compresses to roughly a third, like a firmware image. */
@@ -115,18 +89,6 @@ final class FlasherFixtures {
             }
         }
         return Arrays.copyOf(out.toByteArray(), length);
-    }
-
-    static byte[] le32(long v) {
-        return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) v).array();
-    }
-
-    static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Wraps a transport and counts the bytes the host writes (to aim byte faults at a known block). */

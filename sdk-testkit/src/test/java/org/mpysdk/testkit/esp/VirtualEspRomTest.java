@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mpysdk.serial.esp.protocol.Opcode;
 import org.mpysdk.serial.esp.protocol.ResponsePacket;
+import org.mpysdk.testkit.images.TestFirmware;
 
 /** The ROM loader of each chip, driven command by command from the host side. */
 @Timeout(30)
@@ -181,7 +182,7 @@ class VirtualEspRomTest {
 
     @Test
     void romCompressedWriteInflatesAcrossBlocksAndMd5IsHexText() throws Exception {
-        byte[] image = TestImages.firmwareLike(50_000, 7);
+        byte[] image = TestFirmware.codeLike(50_000, 7);
         byte[] compressed = deflate(image);
         try (VirtualEsp esp = VirtualEsp.create("esp32c3"); EspTestHost host = connect(esp)) {
             host.sync();

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mpysdk.serial.esp.protocol.Opcode;
 import org.mpysdk.serial.esp.protocol.ResponsePacket;
+import org.mpysdk.testkit.images.TestFirmware;
 
 /** The flasher stub's behaviour after an upload: 16 KiB blocks, erase as you go, stub-only commands. */
 @Timeout(30)
@@ -28,7 +29,7 @@ class VirtualEspStubTest {
 
     @Test
     void compressedWriteOverOldDataLeavesExactlyTheImage() throws Exception {
-        byte[] image = TestImages.firmwareLike(100_000, 3);
+        byte[] image = TestFirmware.codeLike(100_000, 3);
         byte[] compressed = VirtualEspRomTest.deflate(image);
         try (VirtualEsp esp = VirtualEsp.create("esp32"); EspTestHost host = stubHost(esp)) {
             esp.flash().load(0x1000, VirtualEspRomTest.filled(0x30000, (byte) 0x00)); // an old firmware, all zero bits
@@ -99,7 +100,7 @@ class VirtualEspStubTest {
 
     @Test
     void readFlashStreamsPacketsAgainstAcknowledgementsAndEndsWithTheMd5() throws Exception {
-        byte[] data = TestImages.firmwareLike(10_000, 9);
+        byte[] data = TestFirmware.codeLike(10_000, 9);
         try (VirtualEsp esp = VirtualEsp.create("esp32c3"); EspTestHost host = stubHost(esp)) {
             esp.flash().load(0x3000, data);
             assertEquals(0, host.command(Opcode.READ_FLASH, EspTestHost.words(0x3000, data.length, 0x1000, 1)).status(2));
