@@ -22,7 +22,8 @@ public interface TransportProvider {
      *
      * @param address the parsed port string
      * @param options every option given to {@link Board#open(String, BoardOption...)}; ignore unknown ones
-     * @throws PortNotFoundException, PortBusyException or another {@link TransportException}
+     * @throws IOException a {@link PortNotFoundException}, {@link PortBusyException} or another
+     *     {@link TransportException} saying why the port could not be opened
      */
     Transport open(PortAddress address, List<BoardOption> options) throws IOException;
 

@@ -60,8 +60,11 @@ public final class FlashWriter {
     }
 
     /**
-     * @throws org.mpysdk.core.flash.ChipMismatchException, ImageTooLargeException, ImageFormatException before
-     *     anything is written (unless forced)
+     * Writes every region of the image, skipping and verifying as the options say.
+     *
+     * @throws IOException a {@link org.mpysdk.core.flash.ChipMismatchException},
+     *     {@link org.mpysdk.core.flash.ImageTooLargeException} or {@link org.mpysdk.core.flash.ImageFormatException}
+     *     before anything is written (unless forced)
      * @throws PartialFlashException (or its subtype {@link FlashVerificationException}) after writing began
      */
     public FlashResult flash(FlashImage image, FlashOptions options) throws IOException {
