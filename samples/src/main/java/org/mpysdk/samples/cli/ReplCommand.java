@@ -11,8 +11,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code mpy repl}: an interactive terminal on the board's friendly REPL. Ctrl-] leaves; Ctrl-C goes to
- * the board (interrupting what runs there). For a raw keyboard, run it in a terminal after
- * {@code stty raw -echo}, as the launcher script does.
+ * the board (interrupting what runs there), because the local terminal is switched to raw mode while
+ * the session lasts and restored afterwards.
  */
 @Command(name = "repl", description = "Interactive terminal to the board's REPL (Ctrl-] exits, Ctrl-C interrupts the board).")
 final class ReplCommand implements Callable<Integer> {
@@ -23,12 +23,12 @@ final class ReplCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Board board = mpy.open()) {
+        try (Board board = mpy.open(); RawTerminal raw = RawTerminal.enter()) {
             Transport t = board.transport();
             Thread printer = new Thread(() -> pump(t), "repl-output");
             printer.setDaemon(true);
             printer.start();
-            System.err.println("connected to " + t.name() + "; Ctrl-] to exit");
+            System.err.print("connected to " + t.name() + "; Ctrl-] to exit\r\n");
             t.write(new byte[] {'\r'});
             InputStream in = System.in;
             byte[] buf = new byte[256];
