@@ -28,7 +28,10 @@ public final class FactoryFlash {
     public record Station(String port, FlashResult result, String error) {
     }
 
-    /** @param args image file, then the ports */
+    /**
+     * @param args image file, then the ports
+     * @throws Exception when the image cannot be read or verified (a board's failure is in its summary line)
+     */
     public static void main(String[] args) throws Exception {
         Firmware firmware = Firmware.load(Path.of(args[0]));            // verified once, before any board
         List<Station> stations = flashAll(firmware,
@@ -37,7 +40,14 @@ public final class FactoryFlash {
         System.exit(stations.stream().allMatch(s -> s.error() == null) ? 0 : 1);
     }
 
-    /** Flashes every port in parallel; never throws for one board's failure. */
+    /**
+     * Flashes every port in parallel, one thread per port.
+     *
+     * @param image what to write on every board
+     * @param ports the boards' port strings
+     * @return one outcome per port, in the same order; a board's failure is its outcome, never an exception
+     * @throws InterruptedException when the calling thread is interrupted while boards are flashing
+     */
     public static List<Station> flashAll(FlashImageSource image, List<String> ports) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, ports.size()));
         try {

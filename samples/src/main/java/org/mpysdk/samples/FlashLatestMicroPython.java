@@ -19,7 +19,10 @@ public final class FlashLatestMicroPython {
     private FlashLatestMicroPython() {
     }
 
-    /** @param args port, then optionally a local image file */
+    /**
+     * @param args port, then optionally a local image file
+     * @throws Exception any SDK failure, with a message saying what to do
+     */
     public static void main(String[] args) throws Exception {
         String port = args.length > 0 ? args[0] : "virtual:esp32";
         try (Board board = Board.open(port)) {
@@ -31,7 +34,7 @@ public final class FlashLatestMicroPython {
             Firmware firmware = args.length > 1
                     ? Firmware.load(Path.of(args[1]))                  // verified: magic, segments, checksums, SHA-256
                     : FirmwareCatalog.micropythonOrg()
-                            .genericBoardFor(chip.chip().displayName())   // ESP32 -> ESP32_GENERIC, ...
+                            .genericBoardFor(chip.chip())                 // ESP32 -> ESP32_GENERIC, ...
                             .latestRelease()
                             .download();                               // cached, resumable, pinned by SHA-256
             System.out.println("image " + firmware);

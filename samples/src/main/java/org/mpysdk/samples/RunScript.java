@@ -18,7 +18,10 @@ public final class RunScript {
     private RunScript() {
     }
 
-    /** @param args port, script */
+    /**
+     * @param args port, script
+     * @throws Exception when the port or the script cannot be opened
+     */
     public static void main(String[] args) throws Exception {
         String code = Files.readString(Path.of(args[1]));
         try (Board board = Board.open(args[0])) {

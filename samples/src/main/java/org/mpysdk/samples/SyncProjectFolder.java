@@ -16,7 +16,10 @@ public final class SyncProjectFolder {
     private SyncProjectFolder() {
     }
 
-    /** @param args port, local folder, folder on the board (default /) */
+    /**
+     * @param args port, local folder, folder on the board (default /)
+     * @throws Exception any SDK failure, with a message saying what to do
+     */
     public static void main(String[] args) throws Exception {
         try (Board board = Board.open(args[0])) {
             SyncReport report = board.repl().files().putTree(Path.of(args[1]), args.length > 2 ? args[2] : "/");

@@ -19,7 +19,10 @@ public final class WebReplShell {
     private WebReplShell() {
     }
 
-    /** @param args WebREPL URL, password */
+    /**
+     * @param args WebREPL URL, password
+     * @throws Exception when the board cannot be reached or the password is refused
+     */
     public static void main(String[] args) throws Exception {
         try (Board board = Board.open(args[0], WebRepl.password(args[1]))) {
             System.out.println(board.info());

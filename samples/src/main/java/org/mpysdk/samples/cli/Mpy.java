@@ -62,7 +62,10 @@ public final class Mpy implements Runnable {
         System.exit(run(args));
     }
 
-    /** @return the exit code, without exiting (for tests and embedding) */
+    /**
+     * @param args the command line
+     * @return the exit code, without exiting (for tests and embedding)
+     */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Mpy());
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
