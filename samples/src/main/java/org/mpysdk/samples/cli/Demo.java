@@ -36,6 +36,8 @@ final class Demo {
         try (Board board = Board.open(PORT).onProgress(progress)) {
             ChipInfo chip = board.bootloader().chip();
             out.println("chip:     " + chip);
+            out.println("loader:   " + (chip.stubRunning() ? "Espressif's flasher stub (16 KiB blocks, pipelined)"
+                    : "ROM loader only (no stub files found: bash scripts/install-peers, or -Dmpysdk.stubDir=DIR)"));
             Firmware firmware = firmwareFor(chip);
             out.println("image:    " + firmware + " (" + firmware.size() + " bytes, sha256 " + firmware.sha256().substring(0, 16) + "...)");
             board.erase().flash(firmware);
