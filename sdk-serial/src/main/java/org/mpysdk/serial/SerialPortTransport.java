@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import org.mpysdk.core.AbstractTransport;
 import org.mpysdk.core.Deadline;
@@ -196,6 +197,20 @@ public final class SerialPortTransport extends AbstractTransport {
     @Override
     public boolean hasControlLines() {
         return !name().startsWith("/dev/pts/");
+    }
+
+    /**
+     * @return the USB-serial bridge behind this port, recognised by USB VID:PID, if any; the bootloader
+     *     uses it to pick the right reset sequence (the chip's own USB needs its own)
+     */
+    public Optional<UsbBridge> bridge() {
+        Optional<UsbBridge> direct = UsbBridge.of(port.getVendorID(), port.getProductID());
+        if (direct.isPresent()) {
+            return direct;
+        }
+        // A port opened by path may not carry its USB ids; the enumeration does.
+        return SerialPorts.list().stream().filter(p -> p.systemName().equals(name())).findFirst()
+                .flatMap(SerialPortInfo::bridge);
     }
 
     @Override

@@ -16,6 +16,8 @@ import org.mpysdk.core.flash.BootloaderNotRespondingException;
 import org.mpysdk.core.flash.BootloaderNotRespondingException.Reason;
 import org.mpysdk.core.flash.ConnectOptions;
 import org.mpysdk.core.flash.OperationScope;
+import org.mpysdk.serial.SerialPortTransport;
+import org.mpysdk.serial.UsbBridge;
 import org.mpysdk.serial.esp.protocol.Opcode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +54,9 @@ public final class EspConnector {
     public static Connection connect(Transport transport, ConnectOptions options, OperationScope scope)
             throws IOException {
         EspLink link = new EspLink(transport, scope);
-        List<ResetStrategy> strategies = ResetStrategy.sequence(options.reset(), transport.hasControlLines());
+        List<ResetStrategy> strategies = ResetStrategy.sequence(options.reset(), transport.hasControlLines(),
+                transport.hasControlLines() && transport instanceof SerialPortTransport serial
+                        && serial.bridge().map(UsbBridge::isNativeUsb).orElse(false));
         int rejected = 0;
         String bootDetail = "";
         for (int attempt = 0; attempt < options.attempts(); attempt++) {

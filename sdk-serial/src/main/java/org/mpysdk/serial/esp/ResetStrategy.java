@@ -134,6 +134,17 @@ public interface ResetStrategy {
      * @return the strategies to cycle through, one per connect attempt
      */
     static List<ResetStrategy> sequence(ResetMode mode, boolean hasControlLines) {
+        return sequence(mode, hasControlLines, false);
+    }
+
+    /**
+     * @param nativeUsb whether the port is the chip's own USB-JTAG-serial (VID:PID 303A:1001), whose
+     *     reset differs from the two-transistor circuit of USB-UART bridges; AUTO tries that sequence first
+     */
+    static List<ResetStrategy> sequence(ResetMode mode, boolean hasControlLines, boolean nativeUsb) {
+        if (mode == ResetMode.AUTO && hasControlLines && nativeUsb) {
+            return List.of(usbJtagSerial(), unixTight(DELAY), classic(DELAY));
+        }
         return switch (mode) {
             case NO_RESET -> List.of(none());
             case USB_JTAG_SERIAL -> List.of(usbJtagSerial());
