@@ -24,12 +24,23 @@ public abstract class AbstractTransport implements Transport {
     /**
      * Reads what has arrived, waiting at most {@code timeoutMillis} (at least 1) for the first byte.
      *
+     * @param buf where the bytes go
+     * @param off where in {@code buf} to start storing
+     * @param len the most bytes to read, at least 1
+     * @param timeoutMillis how long to wait for the first byte, at least 1
      * @return bytes read, 0 on timeout
      * @throws TransportClosedException when the link is gone
      */
     protected abstract int readRaw(byte[] buf, int off, int len, long timeoutMillis) throws IOException;
 
-    /** Writes all bytes or throws. */
+    /**
+     * Writes all bytes or throws; called only while the transport is open.
+     *
+     * @param data the buffer holding the bytes to send
+     * @param off where in {@code data} the bytes start
+     * @param len how many bytes to send
+     * @throws IOException if the underlying port or socket fails; {@link TransportClosedException} if it is gone
+     */
     protected abstract void writeRaw(byte[] data, int off, int len) throws IOException;
 
     /** Releases the underlying resource; called once. */
@@ -161,7 +172,12 @@ public abstract class AbstractTransport implements Transport {
         }
     }
 
-    /** Puts bytes back in front of the input, to be read first. */
+    /**
+     * Puts bytes back in front of the input, to be read first. Subclasses use it for bytes they read
+     * ahead of what their caller asked for.
+     *
+     * @param bytes the bytes to return to the input, in their original order
+     */
     protected final void unread(byte[] bytes) {
         if (bytes.length == 0) {
             return;
@@ -190,7 +206,13 @@ public abstract class AbstractTransport implements Transport {
         return b.length <= n ? b : Arrays.copyOfRange(b, b.length - n, b.length);
     }
 
-    /** @return the bytes as text with control and non-ASCII bytes escaped, for messages */
+    /**
+     * Renders bytes for an error message: {@code \r}, {@code \n} and printable ASCII as they are,
+     * everything else as {@code \xNN}, in double quotes.
+     *
+     * @param bytes the bytes to show, e.g. what a board sent before a timeout
+     * @return the bytes as text with control and non-ASCII bytes escaped
+     */
     public static String printable(byte[] bytes) {
         StringBuilder sb = new StringBuilder("\"");
         for (byte b : bytes) {

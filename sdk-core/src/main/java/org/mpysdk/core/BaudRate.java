@@ -15,19 +15,29 @@ public record BaudRate(int value) implements BoardOption {
     /** MicroPython's REPL and the ESP32 ROM loader both start at this rate. */
     public static final int DEFAULT = 115200;
 
-    /** @throws IllegalArgumentException for a rate that is not positive */
+    /**
+     * @param value bits per second
+     * @throws IllegalArgumentException for a rate that is not positive
+     */
     public BaudRate {
         if (value <= 0) {
             throw new IllegalArgumentException("baud rate must be positive, got " + value);
         }
     }
 
-    /** @return the option for this rate */
+    /**
+     * @param value bits per second, e.g. 460800 for faster flashing
+     * @return the option for this rate
+     * @throws IllegalArgumentException for a rate that is not positive
+     */
     public static BaudRate of(int value) {
         return new BaudRate(value);
     }
 
-    /** @return the rate among {@code options}, or {@link #DEFAULT} */
+    /**
+     * @param options the options a port was opened with
+     * @return the rate among {@code options} (the first if several), or {@link #DEFAULT}
+     */
     public static int from(List<BoardOption> options) {
         for (BoardOption o : options) {
             if (o instanceof BaudRate b) {

@@ -47,15 +47,23 @@ public class Board implements AutoCloseable {
      * {@code rfc2217://host:port}, {@code ws://host:8266} or {@code virtual:...}. Opening does not reset
      * the board.
      *
+     * @param port the port string, for example {@code /dev/ttyUSB0} or {@code ws://192.168.4.1:8266}
      * @param options transport options such as a WebREPL password
+     * @return the board, owning the opened transport; close it when done
      * @throws PortNotFoundException when the device does not exist (the message lists those that do)
      * @throws UnsupportedPortException when no module on the classpath handles the scheme
+     * @throws IOException another {@link TransportException} when the port cannot be opened (busy, refused)
      */
     public static Board open(String port, BoardOption... options) throws IOException {
         return new Board(Transports.open(port, options));
     }
 
-    /** Wraps a transport the caller opened; the board closes it in {@link #close()}. */
+    /**
+     * Wraps a transport the caller opened; the board closes it in {@link #close()}.
+     *
+     * @param transport an open link to the board
+     * @return the board, owning {@code transport}
+     */
     public static Board open(Transport transport) {
         return new Board(transport);
     }
@@ -68,6 +76,7 @@ public class Board implements AutoCloseable {
     /**
      * Sets the listener that receives progress events of this board's long operations.
      *
+     * @param listener receives phase and bytes done of erase, flash, file transfers; null for none
      * @return this board, for chaining
      */
     public Board onProgress(ProgressListener listener) {
@@ -104,7 +113,9 @@ public class Board implements AutoCloseable {
      * }</pre>
      *
      * @throws BootloaderUnavailableException when no module provides the bootloader (add sdk-serial)
+     * @return the connected bootloader session
      * @throws org.mpysdk.core.flash.BootloaderNotRespondingException when the chip does not answer
+     * @throws IOException another {@link BoardException} or {@link TransportException} when connecting fails
      */
     public Bootloader bootloader() throws IOException {
         return bootloader(ConnectOptions.defaults());
@@ -113,6 +124,12 @@ public class Board implements AutoCloseable {
     /**
      * As {@link #bootloader()} with connect options (reset strategy, stub, baud rate). The options apply
      * to the first connection only; an existing session is returned as it is.
+     *
+     * @param options how to reset into download mode and which baud rate and stub to use
+     * @return the connected bootloader session
+     * @throws BootloaderUnavailableException when no module provides the bootloader (add sdk-serial)
+     * @throws org.mpysdk.core.flash.BootloaderNotRespondingException when the chip does not answer
+     * @throws IOException another {@link BoardException} or {@link TransportException} when connecting fails
      */
     public Bootloader bootloader(ConnectOptions options) throws IOException {
         if (bootloader == null) {
@@ -129,6 +146,7 @@ public class Board implements AutoCloseable {
      * Erases the whole flash through the bootloader (connecting first if needed).
      *
      * @return this board, for chaining: {@code board.erase().flash(image).reset()}
+     * @throws IOException when connecting or erasing fails, or the operation was cancelled
      */
     public Board erase() throws IOException {
         bootloader().eraseFlash();
@@ -140,15 +158,26 @@ public class Board implements AutoCloseable {
      * skipped). The result (bytes, compressed bytes, time, speed, verification) is kept in
      * {@link #lastFlashResult()}, so the call chains: {@code board.erase().flash(fw).reset()}.
      *
+     * @param image the firmware to write, e.g. a downloaded {@code Firmware} or a {@code FlashImage}
      * @return this board, for chaining
      * @throws org.mpysdk.core.flash.ChipMismatchException when the image is for another chip (nothing erased)
      * @throws org.mpysdk.core.flash.PartialFlashException when writing failed part-way
+     * @throws IOException when connecting fails, the image cannot be read, or the operation was cancelled
      */
     public Board flash(FlashImageSource image) throws IOException {
         return flash(image, FlashOptions.defaults());
     }
 
-    /** As {@link #flash(FlashImageSource)} with explicit options. */
+    /**
+     * As {@link #flash(FlashImageSource)} with explicit options.
+     *
+     * @param image the firmware to write
+     * @param options compression, verification, skipping of unchanged regions, flash mode and size
+     * @return this board, for chaining
+     * @throws org.mpysdk.core.flash.ChipMismatchException when the image is for another chip (nothing erased)
+     * @throws org.mpysdk.core.flash.PartialFlashException when writing failed part-way
+     * @throws IOException when connecting fails, the image cannot be read, or the operation was cancelled
+     */
     public Board flash(FlashImageSource image, FlashOptions options) throws IOException {
         lastFlashResult = null;
         lastFlashResult = bootloader().flash(image.toFlashImage(), options);
@@ -165,6 +194,8 @@ public class Board implements AutoCloseable {
      * session, pulses RTS (the EN line on the usual auto-reset circuit).
      *
      * @return this board, for chaining
+     * @throws OperationCancelledException when the thread is interrupted during the reset pulse
+     * @throws IOException when the reset command or the control lines fail
      */
     public Board reset() throws IOException {
         repl = null; // the board reboots: a new REPL session starts from its banner
@@ -197,6 +228,8 @@ public class Board implements AutoCloseable {
      * <pre>{@code
      * String two = board.repl().exec("print(1+1)").text();
      * }</pre>
+     *
+     * @return this board's REPL; the same instance until {@link #reset()} or {@link #bootloader()}
      */
     public synchronized Repl repl() {
         if (repl == null) {
@@ -206,7 +239,10 @@ public class Board implements AutoCloseable {
         return repl;
     }
 
-    /** @return MicroPython version, machine, platform and free memory, through {@link #repl()} */
+    /**
+     * @return MicroPython version, machine, platform and free memory, through {@link #repl()}
+     * @throws IOException when the REPL does not answer or the query fails on the board
+     */
     public BoardInfo info() throws IOException {
         return repl().info();
     }

@@ -11,7 +11,10 @@ import java.time.Duration;
  */
 public record Deadline(long endNanos, Duration budget) {
 
-    /** @return a deadline {@code timeout} from now */
+    /**
+     * @param timeout the whole time the wait may take
+     * @return a deadline {@code timeout} from now
+     */
     public static Deadline after(Duration timeout) {
         return new Deadline(System.nanoTime() + timeout.toNanos(), timeout);
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 /** A wait ran past its deadline. The message says what was awaited and for how long. */
 public class OperationTimeoutException extends BoardException {
+    /** The time that was allowed, for callers that retry with a longer one. */
     private final Duration timeout;
 
     /**

@@ -17,7 +17,14 @@ public record PortAddress(String scheme, String target, String text) {
     /** Pass to {@link #tcpPort(int)} when the port number is required. */
     public static final int NO_DEFAULT_PORT = -1;
 
-    /** @return the parsed address; never fails, unknown schemes are reported when resolved */
+    /**
+     * Splits a port string; unknown schemes are accepted here and reported when a provider is looked up.
+     *
+     * @param port a device name ({@code /dev/ttyUSB0}, {@code COM3}) or URL ({@code socket://h:p},
+     *     {@code virtual:esp32})
+     * @return the parsed address
+     * @throws IllegalArgumentException when {@code port} is null or blank
+     */
     public static PortAddress parse(String port) {
         if (port == null || port.isBlank()) {
             throw new IllegalArgumentException("port must not be empty: give a device such as /dev/ttyUSB0 or COM3, or socket://host:port");

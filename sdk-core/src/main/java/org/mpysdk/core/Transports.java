@@ -29,13 +29,26 @@ public final class Transports {
      * @param port a device name ({@code /dev/ttyUSB0}, {@code COM3}) or URL ({@code socket://h:p},
      *     {@code rfc2217://h:p}, {@code ws://h:8266}, {@code virtual:esp32})
      * @param options transport options (passwords, baud rate); each provider takes those it knows
+     * @return the open transport; the caller closes it
      * @throws UnsupportedPortException when no provider handles the scheme
+     * @throws IOException a {@link PortNotFoundException}, {@link PortBusyException} or another
+     *     {@link TransportException} from the provider when the port cannot be opened
      */
     public static Transport open(String port, BoardOption... options) throws IOException {
         return open(port, ServiceLoader.load(TransportProvider.class), options);
     }
 
-    /** As {@link #open(String, BoardOption...)} with an explicit set of providers (for tests and containers). */
+    /**
+     * As {@link #open(String, BoardOption...)} with an explicit set of providers (for tests and containers).
+     *
+     * @param port a device name or URL, as for {@link #open(String, BoardOption...)}
+     * @param providers the providers to choose from, asked in iteration order; the first that
+     *     handles the port's scheme opens it
+     * @param options transport options handed to the chosen provider
+     * @return the open transport; the caller closes it
+     * @throws UnsupportedPortException when none of {@code providers} handles the scheme
+     * @throws IOException when the chosen provider cannot open the port
+     */
     public static Transport open(String port, Iterable<TransportProvider> providers, BoardOption... options)
             throws IOException {
         PortAddress address = PortAddress.parse(port);

@@ -17,9 +17,13 @@ public class BootloaderNotRespondingException extends FlashException {
         REJECTED
     }
 
+    /** The port that was tried. */
     private final String port;
+    /** How many connect attempts were made. */
     private final int attempts;
+    /** Which of the three cases it is. */
     private final Reason reason;
+    /** What arrived instead of an answer, for diagnosis. */
     private final byte[] sample;
 
     /**

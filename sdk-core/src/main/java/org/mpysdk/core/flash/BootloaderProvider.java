@@ -15,7 +15,11 @@ public interface BootloaderProvider {
      * flash, and (optionally) uploads the stub and changes the baud rate.
      *
      * @param transport the open link; the provider does not close it
+     * @param options reset strategy, sync attempts, stub and baud rate
+     * @param scope where progress goes and cancellation comes from, for this and later operations
+     * @return the connected session
      * @throws BootloaderNotRespondingException when no bootloader answers
+     * @throws IOException another {@link FlashException}, a timeout or a transport failure
      */
     Bootloader connect(Transport transport, ConnectOptions options, OperationScope scope) throws IOException;
 

@@ -139,7 +139,10 @@ public enum Chip {
         return code;
     }
 
-    /** @return the chip whose images carry this chip id */
+    /**
+     * @param id the chip id at byte 12 of an image's extended header (0 ESP32, 2 ESP32-S2, 9 ESP32-S3, ...)
+     * @return the chip whose images carry this chip id; empty for an id this SDK does not know
+     */
     public static Optional<Chip> byImageChipId(int id) {
         for (Chip c : values()) {
             if (c.imageChipId == id && id >= 0) {
@@ -151,6 +154,7 @@ public enum Chip {
 
     /**
      * @param name {@code ESP32-S3}, {@code esp32s3}, {@code ESP32_S3} and similar spellings
+     * @return the chip so named
      * @throws IllegalArgumentException for an unknown chip, listing the known ones
      */
     public static Chip parse(String name) {

@@ -25,7 +25,20 @@ import java.util.OptionalLong;
 public record ChipInfo(Chip chip, String description, ChipRevision revision, String mac, int crystalMhz,
         FlashId flashId, long flashSize, boolean secureDownloadMode, boolean stubRunning) {
 
-    /** Validates the fields. */
+    /**
+     * Fills in what a partial answer left out.
+     *
+     * @param chip the chip family, required
+     * @param description the exact part; null or blank means the family's display name
+     * @param revision silicon revision; null means {@link ChipRevision#UNKNOWN}
+     * @param mac the base MAC address; null means not read
+     * @param crystalMhz crystal frequency in MHz, or 0
+     * @param flashId the flash chip's JEDEC id, or null
+     * @param flashSize flash size in bytes, or -1 when unknown
+     * @param secureDownloadMode whether the ROM runs in Secure Download Mode
+     * @param stubRunning whether the stub flasher answers commands
+     * @throws NullPointerException when {@code chip} is null
+     */
     public ChipInfo {
         Objects.requireNonNull(chip, "chip");
         description = description == null || description.isBlank() ? chip.displayName() : description;
@@ -43,12 +56,19 @@ public record ChipInfo(Chip chip, String description, ChipRevision revision, Str
         return flashSize > 0 ? OptionalLong.of(flashSize) : OptionalLong.empty();
     }
 
-    /** @return a copy that records whether the stub is running */
+    /**
+     * @param running whether the stub flasher now answers instead of the ROM
+     * @return a copy that records whether the stub is running
+     */
     public ChipInfo withStubRunning(boolean running) {
         return new ChipInfo(chip, description, revision, mac, crystalMhz, flashId, flashSize, secureDownloadMode, running);
     }
 
-    /** @return a copy with the flash fields filled in */
+    /**
+     * @param id the JEDEC id read from the flash chip, or null
+     * @param size the flash size in bytes derived from it, or -1 when unknown
+     * @return a copy with the flash fields filled in
+     */
     public ChipInfo withFlash(FlashId id, long size) {
         return new ChipInfo(chip, description, revision, mac, crystalMhz, id, size, secureDownloadMode, stubRunning);
     }

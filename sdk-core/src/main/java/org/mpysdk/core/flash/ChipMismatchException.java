@@ -5,7 +5,9 @@ package org.mpysdk.core.flash;
  * {@link FlashOptions#withForce(boolean)} overrides it.
  */
 public class ChipMismatchException extends FlashException {
+    /** The chip the image is for, or null when its id is unknown. */
     private final Chip imageChip;
+    /** The chip that answered. */
     private final Chip connectedChip;
 
     /**

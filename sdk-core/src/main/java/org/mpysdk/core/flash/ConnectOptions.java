@@ -18,7 +18,14 @@ import java.nio.file.Path;
  * @param baud the rate to switch to after connecting (and after the stub is up), or 0 to stay
  */
 public record ConnectOptions(ResetMode reset, int attempts, boolean useStub, Path stubDirectory, int baud) {
-    /** Validates. */
+    /**
+     * @param reset the reset strategy; null means {@link ResetMode#AUTO}
+     * @param attempts connect attempts, at least 1
+     * @param useStub whether to upload the stub flasher
+     * @param stubDirectory a directory of esptool-format stub JSON files, or null for the default source
+     * @param baud the rate to switch to after connecting, or 0 to stay
+     * @throws IllegalArgumentException when {@code attempts} is below 1 or {@code baud} is negative
+     */
     public ConnectOptions {
         reset = reset == null ? ResetMode.AUTO : reset;
         if (attempts < 1) {
@@ -34,27 +41,45 @@ public record ConnectOptions(ResetMode reset, int attempts, boolean useStub, Pat
         return new ConnectOptions(ResetMode.AUTO, 7, true, null, 0);
     }
 
-    /** @return a copy with another reset strategy */
+    /**
+     * @param mode how to put the chip into download mode, e.g. {@link ResetMode#USB_JTAG_SERIAL} for
+     *     chips on their built-in USB port
+     * @return a copy with another reset strategy
+     */
     public ConnectOptions withReset(ResetMode mode) {
         return new ConnectOptions(mode, attempts, useStub, stubDirectory, baud);
     }
 
-    /** @return a copy with another number of connect attempts */
+    /**
+     * @param n connect attempts, at least 1; more help with flaky auto-reset circuits
+     * @return a copy with another number of connect attempts
+     * @throws IllegalArgumentException when {@code n} is below 1
+     */
     public ConnectOptions withAttempts(int n) {
         return new ConnectOptions(reset, n, useStub, stubDirectory, baud);
     }
 
-    /** @return a copy with the stub on or off */
+    /**
+     * @param on true to upload the stub flasher, false to talk to the ROM loader only
+     * @return a copy with the stub on or off
+     */
     public ConnectOptions withStub(boolean on) {
         return new ConnectOptions(reset, attempts, on, stubDirectory, baud);
     }
 
-    /** @return a copy that loads stubs from this directory */
+    /**
+     * @param dir a directory of esptool-format stub JSON files, or null for the default source
+     * @return a copy that loads stubs from this directory
+     */
     public ConnectOptions withStubDirectory(Path dir) {
         return new ConnectOptions(reset, attempts, useStub, dir, baud);
     }
 
-    /** @return a copy that switches to {@code rate} after connecting */
+    /**
+     * @param rate the line rate to switch to, e.g. 921600, or 0 to stay at the port's rate
+     * @return a copy that switches to {@code rate} after connecting
+     * @throws IllegalArgumentException when {@code rate} is negative
+     */
     public ConnectOptions withBaud(int rate) {
         return new ConnectOptions(reset, attempts, useStub, stubDirectory, rate);
     }

@@ -64,7 +64,24 @@ public record EspImageHeader(int start, int flashMode, int flashSizeFreq, long e
     private static final VarHandle LE16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LE32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
-    /** Copies the segment list. */
+    /**
+     * Normally built by {@link #parse}; the fields are as described on the type.
+     *
+     * @param start where the image starts in its buffer
+     * @param flashMode header byte 2
+     * @param flashSizeFreq header byte 3
+     * @param entry entry point address
+     * @param extended whether the extended header is present
+     * @param chipId the extended header's chip id, or -1
+     * @param minRevFull minimum chip revision
+     * @param maxRevFull maximum chip revision
+     * @param hashAppended whether a SHA-256 follows the checksum
+     * @param segments the segments in file order, copied
+     * @param dataLength bytes from the start through the checksum byte
+     * @param checksum the checksum the segment data gives
+     * @param storedChecksum the checksum byte the image holds
+     * @param hashValid whether the appended SHA-256 matches
+     */
     public EspImageHeader {
         segments = List.copyOf(segments);
     }
@@ -73,6 +90,8 @@ public record EspImageHeader(int start, int flashMode, int flashSizeFreq, long e
      * Parses the image at the start of {@code data}, deciding from its content whether it has the
      * extended header (an ESP8266 image has a load address where the extended header would be).
      *
+     * @param data a firmware file or flash dump whose first byte is the image's magic
+     * @return the parsed header, segments and check results
      * @throws ImageFormatException when the bytes are not a well-formed image; the message says what is wrong
      */
     public static EspImageHeader parse(byte[] data) throws ImageFormatException {
@@ -86,6 +105,9 @@ public record EspImageHeader(int start, int flashMode, int flashSizeFreq, long e
     /**
      * Parses the image at the start of {@code data}, with or without the extended header.
      *
+     * @param data a firmware file or flash dump whose first byte is the image's magic
+     * @param extended whether the image has the 16-byte extended header (every chip but the ESP8266)
+     * @return the parsed header, segments and check results
      * @throws ImageFormatException when the bytes are not a well-formed image
      */
     public static EspImageHeader parse(byte[] data, boolean extended) throws ImageFormatException {
@@ -98,6 +120,7 @@ public record EspImageHeader(int start, int flashMode, int flashSizeFreq, long e
      * @param data the buffer (a whole firmware file, say)
      * @param start where the image starts
      * @param extended whether the image has the 16-byte extended header (every chip but the ESP8266)
+     * @return the parsed header, segments and check results; offsets in it are into {@code data}
      * @throws ImageFormatException when the bytes there are not a well-formed image; the message names the offset
      */
     public static EspImageHeader parse(byte[] data, int start, boolean extended) throws ImageFormatException {

@@ -27,7 +27,12 @@ public record FlashId(int manufacturer, int memoryType, int capacity) {
             Map.entry(0xA1, "Fudan"), Map.entry(0x9D, "ISSI"), Map.entry(ADESTO, "Adesto"),
             Map.entry(0x01, "Spansion"), Map.entry(0xBA, "Zetta"), Map.entry(0x4A, "ESMT"));
 
-    /** @throws IllegalArgumentException when a field is not a byte */
+    /**
+     * @param manufacturer JEDEC manufacturer byte
+     * @param memoryType the memory-type byte
+     * @param capacity the capacity byte (usually log2 of the size in bytes)
+     * @throws IllegalArgumentException when a field is not a byte
+     */
     public FlashId {
         if ((manufacturer | memoryType | capacity) >>> 8 != 0) {
             throw new IllegalArgumentException("flash id fields are bytes: " + manufacturer + ", " + memoryType + ", " + capacity);

@@ -21,7 +21,13 @@ import java.util.Optional;
  * @param regions the regions, sorted by offset, not overlapping
  */
 public record FlashImage(Chip chip, List<FlashRegion> regions) implements FlashImageSource {
-    /** Validates: at least one region, no overlaps; sorts by offset. */
+    /**
+     * Validates: at least one region, no overlaps; sorts by offset.
+     *
+     * @param chip the chip the image is for, or null when unknown
+     * @param regions the regions in any order
+     * @throws IllegalArgumentException when there is no region or two regions overlap
+     */
     public FlashImage {
         if (regions == null || regions.isEmpty()) {
             throw new IllegalArgumentException("a flash image needs at least one region");
@@ -37,12 +43,20 @@ public record FlashImage(Chip chip, List<FlashRegion> regions) implements FlashI
         regions = List.copyOf(sorted);
     }
 
-    /** @return an image of these regions, for whatever chip their headers name */
+    /**
+     * @param regions the regions, e.g. bootloader, partition table and application of an ESP-IDF build
+     * @return an image of these regions, for whatever chip their headers name
+     * @throws IllegalArgumentException when there is no region or two regions overlap
+     */
     public static FlashImage of(FlashRegion... regions) {
         return new FlashImage(null, List.of(regions));
     }
 
-    /** @return an image of {@code bytes} at {@code offset}, chip unknown */
+    /**
+     * @param offset the flash address to write at
+     * @param bytes the data to write there
+     * @return an image of {@code bytes} at {@code offset}, chip unknown
+     */
     public static FlashImage at(long offset, byte[] bytes) {
         return new FlashImage(null, List.of(new FlashRegion(offset, bytes)));
     }
@@ -50,6 +64,10 @@ public record FlashImage(Chip chip, List<FlashRegion> regions) implements FlashI
     /**
      * A MicroPython {@code .bin} for {@code chip}, placed at the chip's bootloader offset
      * ({@link Chip#flashOffset()}).
+     *
+     * @param chip the chip the firmware is built for
+     * @param bin the whole {@code .bin} file as downloaded
+     * @return a one-region image for {@code chip}
      */
     public static FlashImage forChip(Chip chip, byte[] bin) {
         return new FlashImage(chip, List.of(new FlashRegion(chip.flashOffset(), bin)));
@@ -59,13 +77,22 @@ public record FlashImage(Chip chip, List<FlashRegion> regions) implements FlashI
      * Reads a MicroPython {@code .bin} and places it where its header says: the chip comes from the
      * image's extended header (ESP8266 when it has none), the offset from the chip.
      *
-     * @throws ImageFormatException when the file is not an ESP image
+     * @param file a MicroPython {@code .bin} for an ESP chip
+     * @return a one-region image at the offset of the chip its header names
+     * @throws ImageFormatException when the file is not an ESP image or names a chip id this SDK does not know
+     * @throws IOException when the file cannot be read
      */
     public static FlashImage fromMicroPythonBin(Path file) throws IOException {
         return fromMicroPythonBin(Files.readAllBytes(file));
     }
 
-    /** As {@link #fromMicroPythonBin(Path)} for bytes already read. */
+    /**
+     * As {@link #fromMicroPythonBin(Path)} for bytes already read.
+     *
+     * @param bin the whole {@code .bin} file
+     * @return a one-region image at the offset of the chip its header names
+     * @throws ImageFormatException when the bytes are not an ESP image or name a chip id this SDK does not know
+     */
     public static FlashImage fromMicroPythonBin(byte[] bin) throws ImageFormatException {
         EspImageHeader header = EspImageHeader.parse(bin);
         Chip chip = header.chip().orElseThrow(() -> new ImageFormatException(
@@ -99,7 +126,11 @@ public record FlashImage(Chip chip, List<FlashRegion> regions) implements FlashI
         return n;
     }
 
-    /** @return a copy with one region replaced (the one at the same offset) */
+    /**
+     * @param replacement the new content for the region at its offset, e.g. one with a patched header
+     * @return a copy with one region replaced (the one at the same offset); unchanged when none is there
+     * @throws IllegalArgumentException when the replacement now overlaps the next region
+     */
     public FlashImage withRegion(FlashRegion replacement) {
         List<FlashRegion> copy = new ArrayList<>();
         for (FlashRegion r : regions) {

@@ -15,7 +15,13 @@ package org.mpysdk.core.flash;
  * @param headerPatch flash settings to patch into the image at the bootloader offset ({@link HeaderPatch#keep()} by default)
  */
 public record FlashOptions(boolean compress, boolean verify, boolean skipUnchanged, boolean force, HeaderPatch headerPatch) {
-    /** Replaces a null patch by {@link HeaderPatch#keep()}. */
+    /**
+     * @param compress whether to deflate the data
+     * @param verify whether to compare MD5s after writing
+     * @param skipUnchanged whether to skip regions the flash already holds
+     * @param force whether to write despite chip, size or header checks failing
+     * @param headerPatch flash settings to patch in; null means {@link HeaderPatch#keep()}
+     */
     public FlashOptions {
         headerPatch = headerPatch == null ? HeaderPatch.keep() : headerPatch;
     }
@@ -25,27 +31,43 @@ public record FlashOptions(boolean compress, boolean verify, boolean skipUnchang
         return new FlashOptions(true, true, true, false, HeaderPatch.keep());
     }
 
-    /** @return a copy with compression on or off */
+    /**
+     * @param on true to send deflated data where the loader supports it
+     * @return a copy with compression on or off
+     */
     public FlashOptions withCompress(boolean on) {
         return new FlashOptions(on, verify, skipUnchanged, force, headerPatch);
     }
 
-    /** @return a copy with MD5 verification on or off */
+    /**
+     * @param on true to compare the chip's MD5 of each region with the image's after writing
+     * @return a copy with MD5 verification on or off
+     */
     public FlashOptions withVerify(boolean on) {
         return new FlashOptions(compress, on, skipUnchanged, force, headerPatch);
     }
 
-    /** @return a copy with skipping of unchanged regions on or off */
+    /**
+     * @param on true to skip a region whose MD5 on the chip already matches; false always writes
+     * @return a copy with skipping of unchanged regions on or off
+     */
     public FlashOptions withSkipUnchanged(boolean on) {
         return new FlashOptions(compress, verify, on, force, headerPatch);
     }
 
-    /** @return a copy that writes even an image for another chip, too large, or with a corrupt header */
+    /**
+     * @param on true to write even an image for another chip, too large, or with a corrupt header
+     * @return a copy with forcing on or off
+     */
     public FlashOptions withForce(boolean on) {
         return new FlashOptions(compress, verify, skipUnchanged, on, headerPatch);
     }
 
-    /** @return a copy that patches the header at the bootloader offset */
+    /**
+     * @param patch flash mode, frequency and size to write into the image header, or
+     *     {@link HeaderPatch#keep()}
+     * @return a copy that patches the header at the bootloader offset
+     */
     public FlashOptions withHeaderPatch(HeaderPatch patch) {
         return new FlashOptions(compress, verify, skipUnchanged, force, patch);
     }

@@ -10,7 +10,14 @@ import java.util.Objects;
  * @param bytes the content; the record keeps its own copy
  */
 public record FlashRegion(long offset, byte[] bytes) {
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param offset where the first byte goes, within the 32-bit flash address space
+     * @param bytes the content, copied
+     * @throws IllegalArgumentException when {@code offset} is negative or beyond 32 bits
+     * @throws NullPointerException when {@code bytes} is null
+     */
     public FlashRegion {
         if (offset < 0 || offset > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("flash offset out of range: " + offset);
@@ -34,12 +41,21 @@ public record FlashRegion(long offset, byte[] bytes) {
         return offset + bytes.length;
     }
 
-    /** @return the byte at {@code index} within the region, 0-255 */
+    /**
+     * Reads one byte without copying the content, e.g. a header byte.
+     *
+     * @param index position within the region, from 0
+     * @return the byte at {@code index} within the region, 0-255
+     * @throws ArrayIndexOutOfBoundsException when {@code index} is outside the region
+     */
     public int byteAt(int index) {
         return bytes[index] & 0xFF;
     }
 
-    /** @return whether this region and {@code other} share a flash byte */
+    /**
+     * @param other another region of the same image
+     * @return whether this region and {@code other} share a flash byte
+     */
     public boolean overlaps(FlashRegion other) {
         return offset < other.end() && other.offset < end();
     }

@@ -17,7 +17,10 @@ import java.util.List;
  * @param elapsed wall time of the whole operation, verification included
  */
 public record FlashResult(List<RegionReport> regions, Duration elapsed) {
-    /** Copies the list. */
+    /**
+     * @param regions one report per region, copied
+     * @param elapsed wall time of the whole operation
+     */
     public FlashResult {
         regions = List.copyOf(regions);
     }

@@ -5,7 +5,10 @@ public final class FlashSizes {
     private FlashSizes() {
     }
 
-    /** @return {@code bytes} as "N MB" or "N KB" when exact, else "N bytes" */
+    /**
+     * @param bytes a size in bytes
+     * @return {@code bytes} as "N MB" or "N KB" when exact, else "N bytes"
+     */
     public static String format(long bytes) {
         if (bytes > 0 && bytes % (1024 * 1024) == 0) {
             return bytes / (1024 * 1024) + " MB";
@@ -16,7 +19,10 @@ public final class FlashSizes {
         return bytes + " bytes";
     }
 
-    /** @return {@code bytes} as esptool's size argument ("4MB", "512KB") */
+    /**
+     * @param bytes a flash size in bytes, normally a whole number of megabytes
+     * @return {@code bytes} as esptool's size argument ("4MB", "512KB")
+     */
     public static String argument(long bytes) {
         return format(bytes).replace(" ", "");
     }

@@ -8,7 +8,9 @@ import java.util.List;
  * completed before it.
  */
 public class FlashVerificationException extends PartialFlashException {
+    /** Hex MD5 of the image bytes. */
     private final String expectedMd5;
+    /** Hex MD5 the chip reported. */
     private final String actualMd5;
 
     /**

@@ -27,17 +27,27 @@ public record HeaderPatch(FlashMode mode, String size, String freq) {
         return mode == null && size == null && freq == null;
     }
 
-    /** @return a copy with a new mode */
+    /**
+     * @param newMode the flash mode to write, e.g. {@link FlashMode#DOUT} for boards whose flash wiring
+     *     does not support DIO, or null to keep the image's
+     * @return a copy with a new mode
+     */
     public HeaderPatch withMode(FlashMode newMode) {
         return new HeaderPatch(newMode, size, freq);
     }
 
-    /** @return a copy with a new size ({@code "4MB"} or {@link #DETECT}) */
+    /**
+     * @param newSize the flash size to write ({@code "4MB"}), {@link #DETECT}, or null to keep the image's
+     * @return a copy with a new size
+     */
     public HeaderPatch withSize(String newSize) {
         return new HeaderPatch(mode, newSize, freq);
     }
 
-    /** @return a copy with a new frequency ({@code "40m"}) */
+    /**
+     * @param newFreq the flash frequency to write ({@code "40m"}, {@code "80m"}), or null to keep the image's
+     * @return a copy with a new frequency
+     */
     public HeaderPatch withFreq(String newFreq) {
         return new HeaderPatch(mode, size, newFreq);
     }

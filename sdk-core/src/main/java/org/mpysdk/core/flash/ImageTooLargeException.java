@@ -2,7 +2,9 @@ package org.mpysdk.core.flash;
 
 /** The image reaches past the end of the board's flash. Raised before anything is erased. */
 public class ImageTooLargeException extends FlashException {
+    /** The offset just past the image's last byte. */
     private final long imageEnd;
+    /** The flash size the chip reported. */
     private final long flashSize;
 
     /**

@@ -9,24 +9,39 @@ public final class Md5 {
     private Md5() {
     }
 
-    /** @return the 16-byte MD5 of {@code data[off, off+len)} */
+    /**
+     * @param data the buffer
+     * @param off the first byte to hash
+     * @param len how many bytes to hash
+     * @return the 16-byte MD5 of {@code data[off, off+len)}
+     */
     public static byte[] of(byte[] data, int off, int len) {
         MessageDigest md = digest();
         md.update(data, off, len);
         return md.digest();
     }
 
-    /** @return the 16-byte MD5 of {@code data} */
+    /**
+     * @param data the bytes to hash, e.g. a region about to be written
+     * @return the 16-byte MD5 of {@code data}
+     */
     public static byte[] of(byte[] data) {
         return of(data, 0, data.length);
     }
 
-    /** @return lower-case hex of {@code digest} */
+    /**
+     * @param digest a digest (or any bytes)
+     * @return lower-case hex of {@code digest}
+     */
     public static String hex(byte[] digest) {
         return HexFormat.of().formatHex(digest);
     }
 
-    /** @return whether {@code hexMd5} is the MD5 of {@code length} bytes of 0xFF (an erased region) */
+    /**
+     * @param hexMd5 an MD5 in hex, as the bootloader reports it for a flash range
+     * @param length the length of that range in bytes; ranges over 64 MiB are never considered erased
+     * @return whether {@code hexMd5} is the MD5 of {@code length} bytes of 0xFF (an erased region)
+     */
     public static boolean isErased(String hexMd5, long length) {
         if (length <= 0 || length > 64L * 1024 * 1024) {
             return false;

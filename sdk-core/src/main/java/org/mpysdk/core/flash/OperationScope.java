@@ -13,13 +13,21 @@ import org.mpysdk.core.ProgressListener;
  * @param cancellation the current token
  */
 public record OperationScope(Supplier<ProgressListener> progress, Supplier<Cancellation> cancellation) {
-    /** Validates. */
+    /**
+     * @param progress supplies the listener to report to at the time of reporting
+     * @param cancellation supplies the token to observe at the time of checking
+     * @throws NullPointerException when either supplier is null
+     */
     public OperationScope {
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(cancellation, "cancellation");
     }
 
-    /** @return a scope with a fixed listener and token */
+    /**
+     * @param listener where progress goes; null for nowhere
+     * @param token the cancellation to observe; null for one that is never cancelled
+     * @return a scope with a fixed listener and token
+     */
     public static OperationScope of(ProgressListener listener, Cancellation token) {
         ProgressListener l = listener == null ? ProgressListener.NONE : listener;
         Cancellation c = token == null ? new Cancellation() : token;

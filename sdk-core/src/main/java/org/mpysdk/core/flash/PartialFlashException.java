@@ -8,8 +8,11 @@ import java.util.List;
  * mixed state and must be flashed again before it boots reliably.
  */
 public class PartialFlashException extends FlashException {
+    /** Regions written (and verified where verification was on) before the failure. */
     private final List<RegionReport> completed;
+    /** Offset of the region that failed. */
     private final long failedOffset;
+    /** Length of the region that failed. */
     private final long failedLength;
 
     /**

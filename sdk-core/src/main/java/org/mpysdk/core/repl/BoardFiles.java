@@ -66,7 +66,10 @@ public final class BoardFiles {
         this.repl = repl;
     }
 
-    /** @return what the firmware offers (encoding, hashing, folders), measured once */
+    /**
+     * @return what the firmware offers (encoding, hashing, folders), measured once
+     * @throws IOException when the REPL does not answer the probe
+     */
     public FirmwareFeatures features() throws IOException {
         return repl.features();
     }
@@ -76,7 +79,11 @@ public final class BoardFiles {
     /**
      * Lists a folder (not recursive). On a flat filesystem only {@code "/"} or {@code ""} can be listed.
      *
+     * @param dir the board folder, e.g. {@code "/lib"}
+     * @return its entries with path, name, size (0 for folders) and kind, in the board's order
      * @throws RemoteFileNotFoundException when the folder does not exist
+     * @throws UnsupportedRemoteOperationException for a folder other than the root on a flat filesystem
+     * @throws IOException when the REPL fails: timeout, lost link, or another error on the board
      */
     public List<RemoteFile> ls(String dir) throws IOException {
         FirmwareFeatures f = features();
@@ -113,8 +120,10 @@ public final class BoardFiles {
     }
 
     /**
+     * @param path a board path, e.g. {@code "/main.py"}
      * @return the file or folder at {@code path}
      * @throws RemoteFileNotFoundException when there is none
+     * @throws IOException when the REPL fails: timeout, lost link, or another error on the board
      */
     public RemoteFile stat(String path) throws IOException {
         FirmwareFeatures f = features();
@@ -134,7 +143,11 @@ public final class BoardFiles {
         return new RemoteFile(p, p.substring(slash + 1), isDir ? 0 : parseLong(parts[1], p), isDir);
     }
 
-    /** @return whether a file or folder exists at {@code path} */
+    /**
+     * @param path a board path
+     * @return whether a file or folder exists at {@code path}
+     * @throws IOException when the REPL fails (a missing file is not a failure)
+     */
     public boolean exists(String path) throws IOException {
         try {
             stat(path);
@@ -149,8 +162,10 @@ public final class BoardFiles {
     /**
      * Creates a folder and its missing parents; does nothing when it exists.
      *
+     * @param dir the board folder to create, e.g. {@code "/lib/drivers"}
      * @throws UnsupportedRemoteOperationException on a flat filesystem (except for the root)
      * @throws RemoteException when a file is in the way
+     * @throws IOException when the REPL fails: timeout, lost link, or another error on the board
      */
     public void mkdir(String dir) throws IOException {
         FirmwareFeatures f = features();
@@ -175,7 +190,9 @@ public final class BoardFiles {
     /**
      * Removes a file.
      *
+     * @param path the board file to remove
      * @throws RemoteFileNotFoundException when it does not exist
+     * @throws IOException when the REPL fails: timeout, lost link, or another error on the board
      */
     public void rm(String path) throws IOException {
         String p = normal(path, features());
@@ -185,8 +202,10 @@ public final class BoardFiles {
     /**
      * Removes a folder and everything in it.
      *
+     * @param dir the board folder to remove
      * @throws RemoteFileNotFoundException when it does not exist
      * @throws UnsupportedRemoteOperationException on a flat filesystem, or for the root folder
+     * @throws IOException when the REPL fails: timeout, lost link, or another error on the board
      */
     public void rmdir(String dir) throws IOException {
         FirmwareFeatures f = features();
@@ -206,7 +225,10 @@ public final class BoardFiles {
      * Renames (moves) a file or folder. Without {@code os.rename} (micro:bit) the file is copied on the
      * board and the old one removed.
      *
+     * @param from the current board path
+     * @param to the new board path; an existing file there is replaced where the firmware allows it
      * @throws RemoteFileNotFoundException when {@code from} does not exist
+     * @throws IOException when the REPL fails: timeout, lost link, or another error on the board
      */
     public void rename(String from, String to) throws IOException {
         FirmwareFeatures f = features();
@@ -222,14 +244,28 @@ public final class BoardFiles {
 
     // ---------------------------------------------------------------- reading
 
-    /** @return the whole content of a file */
+    /**
+     * @param path the board file to read
+     * @return the whole content of a file
+     * @throws RemoteFileNotFoundException when it does not exist
+     * @throws TransferVerificationException when fewer or more bytes arrived than the board reports
+     * @throws IOException when the REPL fails: timeout, lost link, or another error on the board
+     */
     public byte[] cat(String path) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         read(path, out, "cat");
         return out.toByteArray();
     }
 
-    /** Streams a file's content into {@code out} (bounded memory on the host). */
+    /**
+     * Streams a file's content into {@code out} (bounded memory on the host).
+     *
+     * @param path the board file to read
+     * @param out receives the bytes as they arrive; not closed
+     * @throws RemoteFileNotFoundException when it does not exist
+     * @throws TransferVerificationException when fewer or more bytes arrived than the board reports
+     * @throws IOException when the REPL fails or {@code out} cannot be written
+     */
     public void cat(String path, OutputStream out) throws IOException {
         read(path, out, "cat");
     }
@@ -239,7 +275,10 @@ public final class BoardFiles {
      * replaces {@code local} only when every byte arrived; on any failure (a disconnect, a reset,
      * a cancel) the temporary file is removed and {@code local} is untouched.
      *
+     * @param remote the board file to copy
+     * @param local the host file to create or replace; missing parent folders are created
      * @throws RemoteFileNotFoundException when the board file does not exist
+     * @throws IOException when the REPL fails or the host file cannot be written
      */
     public void get(String remote, Path local) throws IOException {
         Path target = local.toAbsolutePath();
@@ -269,8 +308,11 @@ public final class BoardFiles {
      * would land outside {@code localDir} ({@code ..}, an absolute path) fails the whole copy before
      * anything is written.
      *
+     * @param remoteDir the board folder to copy
+     * @param localDir the host folder to copy into, created when missing
      * @return the local files written
      * @throws UnsafeRemotePathException for such a name
+     * @throws IOException when the REPL fails or a host file cannot be written
      */
     public List<Path> getTree(String remoteDir, Path localDir) throws IOException {
         Map<String, Path> plan = new LinkedHashMap<>();
@@ -347,14 +389,28 @@ public final class BoardFiles {
 
     // ---------------------------------------------------------------- writing
 
-    /** Copies a host file to the board, replacing what is there. */
+    /**
+     * Copies a host file to the board, replacing what is there.
+     *
+     * @param local the host file to send
+     * @param remote the board path to write, e.g. {@code "/main.py"}; its folder must exist
+     * @throws IOException when the host file cannot be read, the REPL fails, or the board cannot
+     *     write (a {@link RemoteException} with OSError, e.g. no space left)
+     */
     public void put(Path local, String remote) throws IOException {
         try (InputStream in = Files.newInputStream(local)) {
             write(in, Files.size(local), remote);
         }
     }
 
-    /** Writes bytes to a board file, replacing what is there. */
+    /**
+     * Writes bytes to a board file, replacing what is there.
+     *
+     * @param data the whole new content
+     * @param remote the board path to write; its folder must exist
+     * @throws IOException when the REPL fails or the board cannot write (a {@link RemoteException}
+     *     with OSError, e.g. no space left)
+     */
     public void put(byte[] data, String remote) throws IOException {
         write(new java.io.ByteArrayInputStream(data), data.length, remote);
     }
@@ -363,7 +419,10 @@ public final class BoardFiles {
      * Copies a host file to the board and checks the copy: by SHA-256 where the firmware has hashlib,
      * else by size.
      *
+     * @param local the host file to send
+     * @param remote the board path to write; its folder must exist
      * @throws TransferVerificationException when the read-back differs
+     * @throws IOException when the host file cannot be read or the REPL fails
      */
     public void putVerified(Path local, String remote) throws IOException {
         put(local, remote);
@@ -373,7 +432,13 @@ public final class BoardFiles {
         }
     }
 
-    /** @return whether the board file matches the host file (SHA-256 where possible, else size) */
+    /**
+     * @param local the host file
+     * @param remote the board file to compare with it
+     * @return whether the board file matches the host file (SHA-256 where possible, else size); false
+     *     when the board file is missing
+     * @throws IOException when the host file cannot be read or the REPL fails
+     */
     public boolean verify(Path local, String remote) throws IOException {
         String p = normal(remote, features());
         Fingerprint remoteFp = fingerprints(List.of(p)).get(p);
@@ -384,8 +449,13 @@ public final class BoardFiles {
      * Copies a host folder tree to the board, writing only files that are missing or differ (by SHA-256
      * where the firmware has hashlib, else by size), creating folders as needed, and verifying each copy.
      *
+     * @param localDir the host folder whose files to copy
+     * @param remoteDir the board folder to copy into ({@code "/"} on a flat filesystem)
+     * @return which board files were copied and which were already up to date, and the bytes sent
      * @throws UnsupportedRemoteOperationException when the tree has sub-folders and the board's
      *     filesystem is flat
+     * @throws TransferVerificationException when a copy differs after writing
+     * @throws IOException when a host file cannot be read or the REPL fails
      */
     public SyncReport putTree(Path localDir, String remoteDir) throws IOException {
         FirmwareFeatures f = features();

@@ -19,6 +19,9 @@ public final class PyLiterals {
     }
 
     /**
+     * @param data the buffer
+     * @param off the first byte to encode
+     * @param len how many bytes to encode
      * @return a pure-ASCII bytes literal: printable ASCII as itself, everything else as {@code \xNN}
      *     (compact for text files, about 2.9 characters per byte for random data)
      */
@@ -30,7 +33,14 @@ public final class PyLiterals {
         return sb.append('\'').toString();
     }
 
-    /** @return how many characters {@link #bytesLiteral} would produce for these bytes */
+    /**
+     * Sizes a literal before building it, so an upload chunk can be fitted to the board's input limit.
+     *
+     * @param data the buffer
+     * @param off the first byte to count
+     * @param len how many bytes to count
+     * @return how many characters {@link #bytesLiteral} would produce for these bytes
+     */
     public static int bytesLiteralLength(byte[] data, int off, int len) {
         int n = 3;
         for (int i = off; i < off + len; i++) {
@@ -58,6 +68,7 @@ public final class PyLiterals {
     }
 
     /**
+     * @param s the text to quote, e.g. a board path
      * @return a str literal for a path or name; non-ASCII text stays as UTF-8 in the source, control
      *     characters become {@code \xNN}
      */
@@ -79,6 +90,8 @@ public final class PyLiterals {
      * {@code ".."}, with the escapes {@code \\ \' \" \n \r \t \a \b \f \v \xNN} and octal; a str's
      * non-ASCII characters come back as their UTF-8 bytes.
      *
+     * @param text one literal as the board printed it; surrounding white space is ignored
+     * @return the literal's bytes
      * @throws ReplProtocolException when the text is not such a literal
      */
     public static byte[] parse(CharSequence text) throws ReplProtocolException {

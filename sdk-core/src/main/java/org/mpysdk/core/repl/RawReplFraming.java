@@ -58,6 +58,9 @@ public final class RawReplFraming {
     /**
      * Consumes bytes of the reply.
      *
+     * @param buf bytes as they came from the transport
+     * @param off where the new bytes start in {@code buf}
+     * @param len how many new bytes there are
      * @return how many bytes were part of the reply; fewer than {@code len} only once it is complete
      * @throws ReplProtocolException when no {@code OK} came within {@code maxGarbage} bytes
      */

@@ -16,7 +16,9 @@ import org.mpysdk.core.BoardException;
  * }</pre>
  */
 public class RemoteException extends BoardException {
+    /** The board's traceback, parsed. */
     private final Traceback traceback;
+    /** What the code printed before it failed. */
     private final String stdout;
 
     /**

@@ -2,6 +2,7 @@ package org.mpysdk.core.repl;
 
 /** A file or folder on the board does not exist (OSError ENOENT, or the micro:bit's "file not found"). */
 public class RemoteFileNotFoundException extends RemoteException {
+    /** The missing path on the board. */
     private final String path;
 
     /**

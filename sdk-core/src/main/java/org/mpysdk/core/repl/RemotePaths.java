@@ -18,6 +18,7 @@ public final class RemotePaths {
     }
 
     /**
+     * @param path a board path as the caller gave it
      * @return the path unchanged
      * @throws InvalidRemotePathException when it is empty or holds NUL, CR or LF (the REPL's framing and
      *     the firmware's C strings cannot carry them)
@@ -37,7 +38,11 @@ public final class RemotePaths {
         return path;
     }
 
-    /** @return {@code dir + "/" + name} without a doubled slash; {@code name} alone when {@code dir} is empty */
+    /**
+     * @param dir a board folder, possibly ending in {@code /}, or empty
+     * @param name a name within it
+     * @return {@code dir + "/" + name} without a doubled slash; {@code name} alone when {@code dir} is empty
+     */
     public static String join(String dir, String name) {
         if (dir.isEmpty()) {
             return name;
@@ -45,7 +50,10 @@ public final class RemotePaths {
         return dir.endsWith("/") ? dir + name : dir + "/" + name;
     }
 
-    /** @return the folders to create for {@code mkdir -p}, outermost first ({@code /a/b} gives {@code /a}, {@code /a/b}) */
+    /**
+     * @param dir the board folder to create
+     * @return the folders to create for {@code mkdir -p}, outermost first ({@code /a/b} gives {@code /a}, {@code /a/b})
+     */
     public static List<String> prefixes(String dir) {
         List<String> out = new ArrayList<>();
         StringBuilder sb = new StringBuilder(dir.startsWith("/") ? "/" : "");
@@ -62,7 +70,10 @@ public final class RemotePaths {
         return out;
     }
 
-    /** @return the parent folder of a board path, {@code ""} for a bare name and {@code "/"} for a top-level one */
+    /**
+     * @param path a board path
+     * @return the parent folder of a board path, {@code ""} for a bare name and {@code "/"} for a top-level one
+     */
     public static String parent(String path) {
         int i = path.lastIndexOf('/');
         if (i < 0) {
@@ -76,6 +87,7 @@ public final class RemotePaths {
      *
      * @param root the local target folder
      * @param relative the name below the remote folder, {@code /}-separated
+     * @return the absolute, normalised host path, strictly inside {@code root}
      * @throws UnsafeRemotePathException when the name would leave {@code root}: {@code ..} parts, an
      *     absolute path, a drive letter, a backslash, or an empty or {@code .} part
      */

@@ -84,7 +84,10 @@ public final class Repl {
         }
     }
 
-    /** @return a Repl with default options, no progress listener and a private cancellation token */
+    /**
+     * @param transport an open link to a board running MicroPython; the Repl does not close it
+     * @return a Repl with default options, no progress listener and a private cancellation token
+     */
     public static Repl over(Transport transport) {
         Cancellation c = new Cancellation();
         return new Repl(transport, ReplOptions.defaults(), () -> ProgressListener.NONE, () -> c);
@@ -110,13 +113,19 @@ public final class Repl {
      * prompt under {@link ReplOptions#enterTimeout()}, then checks with a marker that replies line up.
      *
      * @throws ReplProtocolException when the raw prompt does not appear in time
+     * @throws IOException when the link fails or the operation is cancelled
      */
     public void enter() throws IOException {
         inRaw = false;
         enterRaw(cancellation.get());
     }
 
-    /** Leaves the raw REPL for the friendly {@code >>>} prompt (what a terminal user expects). */
+    /**
+     * Leaves the raw REPL for the friendly {@code >>>} prompt (what a terminal user expects). A missing
+     * prompt is logged, not thrown.
+     *
+     * @throws IOException when the link fails while writing
+     */
     public void leave() throws IOException {
         if (!inRaw) {
             return;
@@ -130,7 +139,15 @@ public final class Repl {
         }
     }
 
-    /** Runs code with the default timeout; see {@link #exec(String, Duration)}. */
+    /**
+     * Runs code with the default timeout; see {@link #exec(String, Duration)}.
+     *
+     * @param code Python source (UTF-8)
+     * @return what the code printed, and how long it took
+     * @throws RemoteException when the code raised (syntax errors included)
+     * @throws IOException a timeout, cancellation, board reset or link failure, as for
+     *     {@link #exec(String, Duration)}
+     */
     public ExecResult exec(String code) throws IOException {
         return exec(code, options.execTimeout());
     }
@@ -140,10 +157,12 @@ public final class Repl {
      *
      * @param code Python source (UTF-8)
      * @param timeout overall time for sending, running and reading the output
+     * @return what the code printed, and how long it took
      * @throws RemoteException when the code raised (syntax errors included)
      * @throws OperationTimeoutException when it ran too long (it was interrupted; the REPL is usable)
      * @throws OperationCancelledException when cancelled (interrupted the same way)
      * @throws BoardResetException when the board rebooted meanwhile
+     * @throws IOException when the link fails
      */
     public ExecResult exec(String code, Duration timeout) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -156,7 +175,13 @@ public final class Repl {
      * Runs code and hands its output to {@code sink} as it arrives; memory stays bounded however much
      * the code prints. The returned result's stdout is empty.
      *
+     * @param code Python source (UTF-8)
+     * @param sink receives the printed bytes as they arrive, on the calling thread
+     * @param timeout overall time for sending, running and reading the output
+     * @return the result with empty stdout and the time taken
      * @throws RemoteException when the code raised (its {@link RemoteException#stdout()} is empty too)
+     * @throws IOException a timeout, cancellation, board reset or link failure, as for
+     *     {@link #exec(String, Duration)}
      */
     public ExecResult execStreaming(String code, OutputSink sink, Duration timeout) throws IOException {
         long t0 = System.nanoTime();
@@ -167,7 +192,10 @@ public final class Repl {
     /**
      * Evaluates one expression on the board.
      *
+     * @param expression a Python expression, e.g. {@code "gc.mem_free()"} after an import
      * @return its {@code repr()}, for example {@code "2"}, {@code "'abc'"}, {@code "[1, 2]"}
+     * @throws RemoteException when evaluating raised
+     * @throws IOException a timeout, cancellation, board reset or link failure
      */
     public String eval(String expression) throws IOException {
         String out = exec("print(repr(" + expression + "))").stdout();
@@ -179,6 +207,8 @@ public final class Repl {
      * cleared, {@code boot.py} runs, {@code main.py} does not. Returns once the raw prompt is back.
      *
      * @return what the board printed while restarting (boot.py output, for example)
+     * @throws OperationTimeoutException when the raw prompt does not come back in time
+     * @throws IOException when the link fails or the operation is cancelled
      */
     public String softReset() throws IOException {
         Cancellation cancel = cancellation.get();
@@ -204,6 +234,8 @@ public final class Repl {
 
     /**
      * @return version, machine, platform and free memory of the running MicroPython
+     * @throws ReplProtocolException when the answer is not the expected five lines
+     * @throws IOException a timeout, cancellation, board reset or link failure
      */
     public BoardInfo info() throws IOException {
         String out = exec(String.join("\n",
@@ -236,7 +268,10 @@ public final class Repl {
         return new BoardInfo(lines[0].strip(), lines[1].strip(), lines[2].strip(), lines[3].strip(), mem);
     }
 
-    /** @return the firmware's modules and functions that file operations use (measured once) */
+    /**
+     * @return the firmware's modules and functions that file operations use (measured once)
+     * @throws IOException when the probe cannot run on the board
+     */
     public FirmwareFeatures features() throws IOException {
         if (features == null) {
             features = FirmwareFeatures.parse(exec(FirmwareFeatures.PROBE).stdout());

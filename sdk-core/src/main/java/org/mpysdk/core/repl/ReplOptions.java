@@ -35,32 +35,51 @@ public record ReplOptions(Duration enterTimeout, Duration execTimeout, Duration 
                 Duration.ofSeconds(2), true, 48, Duration.ofMillis(10), 64 * 1024);
     }
 
-    /** @return a copy with another default exec timeout */
+    /**
+     * @param t overall time for one exec, eval or file step; raise it for code that runs long
+     * @return a copy with another default exec timeout
+     */
     public ReplOptions withExecTimeout(Duration t) {
         return new ReplOptions(enterTimeout, t, rawPasteProbeTimeout, interruptGrace, rawPaste, plainChunk, plainChunkPause, maxErrorText);
     }
 
-    /** @return a copy with another enter timeout */
+    /**
+     * @param t overall time to reach the raw REPL; raise it for boards whose {@code boot.py} runs long
+     * @return a copy with another enter timeout
+     */
     public ReplOptions withEnterTimeout(Duration t) {
         return new ReplOptions(t, execTimeout, rawPasteProbeTimeout, interruptGrace, rawPaste, plainChunk, plainChunkPause, maxErrorText);
     }
 
-    /** @return a copy with another raw-paste probe timeout */
+    /**
+     * @param t how long to wait for the answer to the raw-paste request
+     * @return a copy with another raw-paste probe timeout
+     */
     public ReplOptions withRawPasteProbeTimeout(Duration t) {
         return new ReplOptions(enterTimeout, execTimeout, t, interruptGrace, rawPaste, plainChunk, plainChunkPause, maxErrorText);
     }
 
-    /** @return a copy with another interrupt grace */
+    /**
+     * @param t how long Ctrl-C may take to stop the board's code after a timeout or cancel
+     * @return a copy with another interrupt grace
+     */
     public ReplOptions withInterruptGrace(Duration t) {
         return new ReplOptions(enterTimeout, execTimeout, rawPasteProbeTimeout, t, rawPaste, plainChunk, plainChunkPause, maxErrorText);
     }
 
-    /** @return a copy with raw-paste tried or never tried */
+    /**
+     * @param on true to try raw-paste mode, false to always write code in plain chunks
+     * @return a copy with raw-paste tried or never tried
+     */
     public ReplOptions withRawPaste(boolean on) {
         return new ReplOptions(enterTimeout, execTimeout, rawPasteProbeTimeout, interruptGrace, on, plainChunk, plainChunkPause, maxErrorText);
     }
 
-    /** @return a copy with other plain-mode chunking */
+    /**
+     * @param chunk the most code bytes written in one go without raw-paste (a {@link Repl} needs at least 16)
+     * @param pause the pause between chunks, so the board's input buffer is not overrun
+     * @return a copy with other plain-mode chunking
+     */
     public ReplOptions withPlainChunking(int chunk, Duration pause) {
         return new ReplOptions(enterTimeout, execTimeout, rawPasteProbeTimeout, interruptGrace, rawPaste, chunk, pause, maxErrorText);
     }

@@ -11,7 +11,14 @@ import java.util.List;
  * @param comparedBy {@code "sha256"} or {@code "size"}
  */
 public record SyncReport(List<String> copied, List<String> unchanged, long bytesCopied, String comparedBy) {
-    /** Copies the lists so the record stays immutable. */
+    /**
+     * Copies the lists so the record stays immutable.
+     *
+     * @param copied remote paths written
+     * @param unchanged remote paths skipped
+     * @param bytesCopied bytes of file content sent
+     * @param comparedBy {@code "sha256"} or {@code "size"}
+     */
     public SyncReport {
         copied = List.copyOf(copied);
         unchanged = List.copyOf(unchanged);

@@ -28,6 +28,7 @@ public record Traceback(String type, String message, String file, int line, Stri
      * Parses what the board printed after the first {@code \x04}; never fails.
      *
      * @param text the traceback text (any bytes decoded as UTF-8 are fine)
+     * @return the parts; {@code type} is {@code "Error"} and {@code line} -1 where the text does not say
      */
     public static Traceback parse(String text) {
         String normal = text.replace("\r\n", "\n").replace('\r', '\n');
