@@ -52,6 +52,11 @@ public final class Rfc2217Transport extends AbstractTransport {
     /**
      * Connects, negotiates COM-PORT-OPTION and binary mode, then sets the line to {@code baud} 8N1.
      *
+     * @param name the port string, for messages
+     * @param host the RFC 2217 server (ser2net, esp_rfc2217_server)
+     * @param port its TCP port
+     * @param baud the line rate the server should set on the real port
+     * @return the open transport, with control lines forwarded to the server
      * @throws PortNotFoundException when nothing listens there
      * @throws TransportException when the server does not speak RFC 2217
      */

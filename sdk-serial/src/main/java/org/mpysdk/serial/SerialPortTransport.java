@@ -46,6 +46,8 @@ public final class SerialPortTransport extends AbstractTransport {
 
     /**
      * @param name a device path or name: {@code /dev/ttyUSB0}, {@code /dev/pts/3}, {@code COM3}
+     * @param baud the line rate, 8N1
+     * @return the open port
      * @throws PortNotFoundException when no such port exists (the message lists those that do)
      * @throws PortBusyException when another program holds it
      */

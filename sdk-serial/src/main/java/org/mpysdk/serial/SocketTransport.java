@@ -36,6 +36,9 @@ public final class SocketTransport extends AbstractTransport {
 
     /**
      * @param name the port string, for messages
+     * @param host the host name or address of a raw TCP serial bridge
+     * @param port its TCP port
+     * @return the connected transport (no control lines, no line rate)
      * @throws PortNotFoundException when nothing listens there or the host is unknown
      */
     public static SocketTransport connect(String name, String host, int port) throws IOException {

@@ -34,8 +34,14 @@ public final class ChipDetector {
     }
 
     /**
+     * Identifies the chip: by GET_SECURITY_INFO's chip id where the loader has it, else by the magic
+     * value in a known ROM register.
+     *
+     * @param link a synced link to the ROM loader
+     * @return the chip's target and what the security query said
      * @throws FlashException when the chip id or magic value is unknown
      * @throws BootloaderNotRespondingException (REJECTED) when the ROM refuses both identification commands
+     * @throws IOException a timeout or transport failure
      */
     public static Detection detect(EspLink link) throws IOException {
         Optional<SecurityInfo> info = securityInfo(link);

@@ -64,7 +64,13 @@ public final class EspBootloader implements Bootloader {
     /**
      * Connects with the default stub source ({@link StubSource#systemDefault()}, or the options' directory).
      *
+     * @param transport the open link to the chip; not closed by the session
+     * @param options reset strategy, attempts, stub and baud rate
+     * @param scope where progress goes and cancellation comes from
+     * @return the session, chip identified, stub running when asked for and available
      * @throws org.mpysdk.core.flash.BootloaderNotRespondingException when no loader answers
+     * @throws IOException another {@link org.mpysdk.core.flash.FlashException} (unknown chip, stub
+     *     upload refused), a timeout or a transport failure
      */
     public static EspBootloader connect(Transport transport, ConnectOptions options, OperationScope scope)
             throws IOException {
@@ -73,7 +79,17 @@ public final class EspBootloader implements Bootloader {
         return connect(transport, options, scope, stubs);
     }
 
-    /** As {@link #connect(Transport, ConnectOptions, OperationScope)} with an explicit stub source. */
+    /**
+     * As {@link #connect(Transport, ConnectOptions, OperationScope)} with an explicit stub source.
+     *
+     * @param transport the open link to the chip; not closed by the session
+     * @param options reset strategy, attempts, stub and baud rate
+     * @param scope where progress goes and cancellation comes from
+     * @param stubs where the stub flasher images come from
+     * @return the session, chip identified, stub running when asked for and available
+     * @throws org.mpysdk.core.flash.BootloaderNotRespondingException when no loader answers
+     * @throws IOException another {@link org.mpysdk.core.flash.FlashException}, a timeout or a transport failure
+     */
     public static EspBootloader connect(Transport transport, ConnectOptions options, OperationScope scope,
             StubSource stubs) throws IOException {
         EspConnector.Connection c = EspConnector.connect(transport, options, scope);

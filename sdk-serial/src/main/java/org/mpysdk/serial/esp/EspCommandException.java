@@ -8,8 +8,11 @@ import org.mpysdk.serial.esp.protocol.RomError;
  * code and what the code means.
  */
 public class EspCommandException extends FlashException {
+    /** The command byte that was refused. */
     private final int opcode;
+    /** The status byte (non-zero). */
     private final int status;
+    /** The error byte, see {@link RomError}. */
     private final int error;
 
     /**
@@ -25,7 +28,15 @@ public class EspCommandException extends FlashException {
         this.error = error;
     }
 
-    /** For subclasses with their own message. */
+    /**
+     * For subclasses with their own message.
+     *
+     * @param message the whole message, saying what failed and what to do
+     * @param opcode the command byte
+     * @param status the status byte
+     * @param error the error byte
+     * @param custom ignored; tells this constructor apart from the public one
+     */
     protected EspCommandException(String message, int opcode, int status, int error, boolean custom) {
         super(message);
         this.opcode = opcode;

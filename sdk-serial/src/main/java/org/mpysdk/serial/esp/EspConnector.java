@@ -49,7 +49,15 @@ public final class EspConnector {
     }
 
     /**
+     * Resets the chip into download mode and syncs, trying the reset strategies for
+     * {@code options.reset()} in turn, up to {@code options.attempts()} times.
+     *
+     * @param transport the open link to the chip
+     * @param options reset mode and number of attempts
+     * @param scope where progress goes and cancellation comes from
+     * @return the synced link, and whether a stub already answers
      * @throws BootloaderNotRespondingException when no attempt syncs
+     * @throws IOException when the transport fails or the operation is cancelled
      */
     public static Connection connect(Transport transport, ConnectOptions options, OperationScope scope)
             throws IOException {

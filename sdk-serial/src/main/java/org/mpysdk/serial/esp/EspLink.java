@@ -59,7 +59,10 @@ public final class EspLink {
      * @param data payload and status bytes
      */
     public record Reply(int opcode, int value, byte[] data) {
-        /** @return the status byte at {@code at}, or 0xFF when the data is shorter */
+        /**
+         * @param at index into {@link #data()}; status bytes follow the command's result bytes
+         * @return the status byte at {@code at}, or 0xFF when the data is shorter
+         */
         public int statusAt(int at) {
             return at < data.length ? data[at] & 0xFF : 0xFF;
         }
@@ -84,12 +87,25 @@ public final class EspLink {
         return scope;
     }
 
-    /** Sends one command. */
+    /**
+     * Sends one command without waiting for its response.
+     *
+     * @param op the command
+     * @param data the command's payload
+     * @param checksum the checksum word; only the data-carrying commands (FLASH_DATA, MEM_DATA,
+     *     FLASH_DEFL_DATA) use it, others send 0
+     * @throws IOException when the transport fails
+     */
     public void send(Opcode op, byte[] data, int checksum) throws IOException {
         sendFrame(new CommandPacket(op, checksum, data).encode());
     }
 
-    /** Sends {@code payload} as one SLIP frame (commands, and the READ_FLASH acknowledgements). */
+    /**
+     * Sends {@code payload} as one SLIP frame (commands, and the READ_FLASH acknowledgements).
+     *
+     * @param payload the unframed bytes; SLIP escaping is applied here
+     * @throws IOException when the transport fails
+     */
     public void sendFrame(byte[] payload) throws IOException {
         byte[] framed = Slip.encode(payload);
         transport.write(framed, 0, framed.length);
@@ -98,9 +114,14 @@ public final class EspLink {
     /**
      * Waits for the response to {@code op}, skipping responses to other commands.
      *
+     * @param op the command whose response is awaited
+     * @param timeout how long the response may take, capped at {@link Timeouts#MAX}
      * @param what the operation, for messages
+     * @return the matching response, status not yet checked
      * @throws OperationTimeoutException when no matching response arrives in time
      * @throws UnsupportedCommandException when the ROM answers "invalid message" under another opcode
+     * @throws EspProtocolException when 100 frames pass without the matching response
+     * @throws IOException when the transport fails or the scope is cancelled
      */
     public Reply await(Opcode op, Duration timeout, String what) throws IOException {
         Deadline deadline = Deadline.after(cap(timeout));
@@ -131,7 +152,17 @@ public final class EspLink {
                 + " frames from " + transport.name());
     }
 
-    /** Sends a command and waits for its response, without checking the status. */
+    /**
+     * Sends a command and waits for its response, without checking the status.
+     *
+     * @param what the operation, for messages
+     * @param op the command
+     * @param data the command's payload
+     * @param checksum the checksum word (0 for commands without data)
+     * @param timeout how long the response may take
+     * @return the matching response
+     * @throws IOException as {@link #await}
+     */
     public Reply command(String what, Opcode op, byte[] data, int checksum, Duration timeout) throws IOException {
         send(op, data, checksum);
         return await(op, timeout, what);
@@ -141,8 +172,15 @@ public final class EspLink {
      * Sends a command, waits for its response and checks the status bytes, which sit right after the
      * command's {@code resultLength} payload bytes (esptool's rule, which fits 2- and 4-byte status alike).
      *
+     * @param what the operation, for messages
+     * @param op the command
+     * @param data the command's payload
+     * @param checksum the checksum word (0 for commands without data)
+     * @param resultLength how many result bytes precede the status (16 or 32 for SPI_FLASH_MD5, else 0)
+     * @param timeout how long the response may take
      * @return the {@code resultLength} payload bytes (empty for 0)
      * @throws EspCommandException when the status says failure
+     * @throws IOException as {@link #await}, or an {@link EspProtocolException} for a too-short answer
      */
     public byte[] check(String what, Opcode op, byte[] data, int checksum, int resultLength, Duration timeout)
             throws IOException {
@@ -152,7 +190,13 @@ public final class EspLink {
     /**
      * Checks an already received reply as {@link #check} does.
      *
+     * @param what the operation, for messages
+     * @param op the command the reply answers
+     * @param reply the response
+     * @param resultLength how many result bytes precede the status
      * @return the {@code resultLength} payload bytes
+     * @throws EspCommandException when the status says failure
+     * @throws EspProtocolException when the reply is too short to hold result and status
      */
     public byte[] checkReply(String what, Opcode op, Reply reply, int resultLength) throws IOException {
         byte[] d = reply.data();
@@ -169,7 +213,12 @@ public final class EspLink {
         return Arrays.copyOf(d, resultLength);
     }
 
-    /** @return the 32-bit word at {@code address} (READ_REG) */
+    /**
+     * @param address a register address in the chip's memory map
+     * @return the 32-bit word at {@code address} (READ_REG)
+     * @throws EspCommandException when the loader refuses (Secure Download Mode)
+     * @throws IOException a timeout or transport failure
+     */
     public int readReg(long address) throws IOException {
         Reply r = command(String.format("read register 0x%08X", address), Opcode.READ_REG, words(address), 0,
                 Timeouts.DEFAULT);
@@ -177,14 +226,24 @@ public final class EspLink {
         return r.value();
     }
 
-    /** Writes {@code value} to the register at {@code address} (WRITE_REG, all bits). */
+    /**
+     * Writes {@code value} to the register at {@code address} (WRITE_REG, all bits).
+     *
+     * @param address a register address in the chip's memory map
+     * @param value the word to write
+     * @throws EspCommandException when the loader refuses
+     * @throws IOException a timeout or transport failure
+     */
     public void writeReg(long address, int value) throws IOException {
         check(String.format("write register 0x%08X", address), Opcode.WRITE_REG,
                 words(address, value & 0xFFFFFFFFL, 0xFFFFFFFFL, 0), 0, 0, Timeouts.DEFAULT);
     }
 
     /**
+     * @param deadline when to stop waiting
      * @return the next frame, or empty when none completes before the deadline
+     * @throws org.mpysdk.core.OperationCancelledException when the scope is cancelled
+     * @throws IOException when the transport fails
      */
     public Optional<byte[]> nextFrame(Deadline deadline) throws IOException {
         while (frames.isEmpty()) {
@@ -198,8 +257,11 @@ public final class EspLink {
     }
 
     /**
+     * @param timeout how long to wait
+     * @param what what the frame is for, for the message
      * @return the next frame
      * @throws OperationTimeoutException when none arrives in time
+     * @throws IOException when the transport fails or the scope is cancelled
      */
     public byte[] readFrame(Duration timeout, String what) throws IOException {
         return nextFrame(Deadline.after(timeout)).orElseThrow(() -> new OperationTimeoutException(
@@ -210,6 +272,10 @@ public final class EspLink {
     /**
      * Reads and drops input until nothing arrives for {@code quiet}, or {@code max} passed; bytes still
      * count towards {@link #recentBytes()}.
+     *
+     * @param quiet how long the line must stay silent
+     * @param max the longest the drain may take, however much arrives
+     * @throws IOException when the transport fails
      */
     public void drain(Duration quiet, Duration max) throws IOException {
         Deadline all = Deadline.after(max);
@@ -248,7 +314,10 @@ public final class EspLink {
         return Arrays.copyOf(recent, recentLength);
     }
 
-    /** @return a little-endian buffer of 32-bit words */
+    /**
+     * @param values the words, each truncated to 32 bits
+     * @return a little-endian buffer of 32-bit words, the shape of every command payload
+     */
     public static byte[] words(long... values) {
         ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         for (long v : values) {
@@ -257,7 +326,10 @@ public final class EspLink {
         return b.array();
     }
 
-    /** @return the frame as a response, or empty when it is not one (noise, a stub data frame) */
+    /**
+     * @param frame one decoded SLIP frame
+     * @return the frame as a response, or empty when it is not one (noise, a stub data frame)
+     */
     public static Optional<Reply> parse(byte[] frame) {
         if (frame.length < 8 || frame[0] != 0x01) {
             return Optional.empty();

@@ -76,6 +76,8 @@ public record LoaderProfile(Target target, boolean stub, boolean secureDownloadM
     }
 
     /**
+     * @param offset flash address where the write starts
+     * @param size bytes to be written
      * @return FLASH_BEGIN's erase size for {@code size} bytes at {@code offset}: the size itself, except on
      *     the ESP8266 ROM, whose erase routine has a bug esptool works around (it erases the sectors up to
      *     the next 64 KiB boundary twice over)

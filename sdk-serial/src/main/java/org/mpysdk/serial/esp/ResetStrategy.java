@@ -12,7 +12,13 @@ import org.mpysdk.core.flash.ResetMode;
  * "true" pulls the pin low.
  */
 public interface ResetStrategy {
-    /** Drives the lines; blocks for the sequence's delays. */
+    /**
+     * Drives the lines; blocks for the sequence's delays.
+     *
+     * @param transport the port whose DTR and RTS reach the board
+     * @throws org.mpysdk.core.OperationCancelledException when interrupted during a pause
+     * @throws IOException when the port refuses a line change
+     */
     void apply(Transport transport) throws IOException;
 
     /** @return a short name for logs and messages */
@@ -23,7 +29,13 @@ public interface ResetStrategy {
     /** The longer delay (50 + 500 ms). */
     Duration EXTRA_DELAY = Duration.ofMillis(550);
 
-    /** Classic: DTR=0 RTS=1 (in reset), 100 ms, DTR=1 RTS=0 (IO0 low, run), delay, DTR=0. */
+    /**
+     * Classic: DTR=0 RTS=1 (in reset), 100 ms, DTR=1 RTS=0 (IO0 low, run), delay, DTR=0.
+     *
+     * @param delay how long IO0 stays low after EN is released: {@link #DELAY}, or {@link #EXTRA_DELAY}
+     *     for boards with a large capacitor on EN
+     * @return the strategy
+     */
     static ResetStrategy classic(Duration delay) {
         return new ResetStrategy() {
             @Override
@@ -44,7 +56,12 @@ public interface ResetStrategy {
         };
     }
 
-    /** Unix tight: both lines set together at each step, so the chip never sees an in-between state. */
+    /**
+     * Unix tight: both lines set together at each step, so the chip never sees an in-between state.
+     *
+     * @param delay how long IO0 stays low after EN is released: {@link #DELAY} or {@link #EXTRA_DELAY}
+     * @return the strategy
+     */
     static ResetStrategy unixTight(Duration delay) {
         return new ResetStrategy() {
             @Override
@@ -66,7 +83,11 @@ public interface ResetStrategy {
         };
     }
 
-    /** The sequence for the chip's own USB-Serial/JTAG peripheral (VID:PID 303A:1001). */
+    /**
+     * The sequence for the chip's own USB-Serial/JTAG peripheral (VID:PID 303A:1001).
+     *
+     * @return the strategy
+     */
     static ResetStrategy usbJtagSerial() {
         return new ResetStrategy() {
             @Override
@@ -93,7 +114,11 @@ public interface ResetStrategy {
         };
     }
 
-    /** Nothing: the chip is already in download mode. */
+    /**
+     * Nothing: the chip is already in download mode.
+     *
+     * @return the strategy, named {@code "no reset"}
+     */
     static ResetStrategy none() {
         return new ResetStrategy() {
             @Override
@@ -108,7 +133,12 @@ public interface ResetStrategy {
         };
     }
 
-    /** Hard reset into the application: EN low for 100 ms (200 ms on native USB, plus time to re-enumerate). */
+    /**
+     * Hard reset into the application: EN low for 100 ms (200 ms on native USB, plus time to re-enumerate).
+     *
+     * @param nativeUsb whether the port is the chip's own USB-JTAG-serial
+     * @return the strategy
+     */
     static ResetStrategy hardReset(boolean nativeUsb) {
         return new ResetStrategy() {
             @Override
@@ -138,8 +168,11 @@ public interface ResetStrategy {
     }
 
     /**
+     * @param mode the user's choice
+     * @param hasControlLines whether the transport reaches real DTR/RTS lines
      * @param nativeUsb whether the port is the chip's own USB-JTAG-serial (VID:PID 303A:1001), whose
      *     reset differs from the two-transistor circuit of USB-UART bridges; AUTO tries that sequence first
+     * @return the strategies to cycle through, one per connect attempt
      */
     static List<ResetStrategy> sequence(ResetMode mode, boolean hasControlLines, boolean nativeUsb) {
         if (mode == ResetMode.AUTO && hasControlLines && nativeUsb) {

@@ -26,13 +26,22 @@ public record SecurityInfo(int flags, int flashCryptCount, byte[] keyPurposes, i
     /** Length of the ESP32-S2 answer (no chip id). */
     public static final int SHORT_FORM = 12;
 
-    /** Copies the key purposes. */
+    /**
+     * Copies the key purposes.
+     *
+     * @param flags the security flag word
+     * @param flashCryptCount the SPI_BOOT_CRYPT_CNT eFuse
+     * @param keyPurposes seven key-purpose bytes, copied
+     * @param chipId the chip id, or -1
+     * @param apiVersion the ROM API / ECO version, or -1
+     */
     public SecurityInfo {
         keyPurposes = keyPurposes.clone();
     }
 
     /**
      * @param payload the 20-byte (or 12-byte ESP32-S2) answer, without status bytes
+     * @return the decoded answer
      * @throws EspProtocolException for any other length
      */
     public static SecurityInfo parse(byte[] payload) throws EspProtocolException {
@@ -68,6 +77,7 @@ public record SecurityInfo(int flags, int flashCryptCount, byte[] keyPurposes, i
         return Integer.bitCount(flashCryptCount) % 2 == 1;
     }
 
+    /** @return a copy of the seven key-purpose bytes */
     @Override
     public byte[] keyPurposes() {
         return keyPurposes.clone();

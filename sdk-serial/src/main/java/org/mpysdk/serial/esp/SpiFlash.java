@@ -21,6 +21,10 @@ public final class SpiFlash {
     }
 
     /**
+     * Reads the flash id by driving the SPI controller's registers, as esptool does on the ROM.
+     *
+     * @param link a synced link to the loader
+     * @param spi the register addresses of the chip's SPI controller
      * @return the flash's JEDEC id (RDID, 24 bits)
      * @throws FlashException when the controller does not finish the command
      */

@@ -28,7 +28,13 @@ public final class Timeouts {
     private Timeouts() {
     }
 
-    /** @return {@code secondsPerMb * bytes / 1e6} seconds, at least {@link #DEFAULT}, at most {@link #MAX} */
+    /**
+     * Scales a timeout with the data size, as esptool does.
+     *
+     * @param secondsPerMb one of the {@code *_SECONDS_PER_MB} rates above
+     * @param bytes how many bytes the command covers
+     * @return {@code secondsPerMb * bytes / 1e6} seconds, at least {@link #DEFAULT}, at most {@link #MAX}
+     */
     public static Duration perMb(double secondsPerMb, long bytes) {
         long millis = (long) Math.ceil(secondsPerMb * bytes / 1e6 * 1000);
         Duration d = Duration.ofMillis(Math.max(DEFAULT.toMillis(), millis));

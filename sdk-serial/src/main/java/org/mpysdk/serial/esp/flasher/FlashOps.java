@@ -43,8 +43,11 @@ public final class FlashOps {
     }
 
     /**
+     * @param offset flash address of the region
+     * @param length the region's length in bytes
      * @return the 16-byte MD5 the chip computes over the region
      * @throws UnsupportedCommandException on the ESP8266 ROM and in Secure Download Mode
+     * @throws IOException when the loader refuses, answers malformed, times out or the link fails
      */
     public byte[] md5(long offset, long length) throws IOException {
         if (!profile.supportsMd5()) {
@@ -70,6 +73,8 @@ public final class FlashOps {
      * {@code flashSize} bytes, which erases them.
      *
      * @param flashSize the flash size, needed on the ROM only; -1 when unknown
+     * @throws FlashException on the ROM when the flash size is unknown
+     * @throws IOException when the loader refuses, times out or the link fails
      */
     public void eraseAll(long flashSize) throws IOException {
         link.scope().listener().onProgress(new Progress("erase", "erase all", 0, 1));
@@ -88,7 +93,10 @@ public final class FlashOps {
     /**
      * Erases a sector-aligned region: ERASE_REGION on the stub, FLASH_BEGIN on the ROM.
      *
+     * @param offset flash address of the region, a multiple of 4 KiB
+     * @param length the region's length, a positive multiple of 4 KiB
      * @throws IllegalArgumentException when offset or length is not a multiple of 4 KiB
+     * @throws IOException when the loader refuses, times out or the link fails
      */
     public void eraseRegion(long offset, long length) throws IOException {
         if (offset % LoaderProfile.SECTOR != 0 || length % LoaderProfile.SECTOR != 0 || length <= 0) {
@@ -115,6 +123,8 @@ public final class FlashOps {
     /**
      * FLASH_BEGIN of zero bytes: on the ESP8266 ROM it enables the flash (its SPI attach); before FLASH_END
      * it is how esptool leaves the loader.
+     *
+     * @throws IOException when the loader refuses, times out or the link fails
      */
     public void eraseRegionlessBegin() throws IOException {
         begin(Opcode.FLASH_BEGIN, 0, 0, 0, Timeouts.DEFAULT, "start an empty flash write");

@@ -26,9 +26,17 @@ public final class FlashReader {
     }
 
     /**
+     * Reads flash: streamed READ_FLASH with an MD5 check on the stub, READ_FLASH_SLOW (64 bytes per
+     * command) on the ROM.
+     *
+     * @param link a synced link to the loader
+     * @param profile which loader answers (ROM or stub, chip), deciding the command
+     * @param offset flash address to start at
+     * @param length how many bytes to read
      * @return exactly {@code length} bytes from {@code offset}
      * @throws UnsupportedCommandException on the ESP8266 ROM (no read command) and in Secure Download Mode
      * @throws FlashException when the stream is corrupt or its MD5 does not match
+     * @throws IllegalArgumentException when {@code length} is negative
      */
     public static byte[] read(EspLink link, LoaderProfile profile, long offset, int length) throws IOException {
         if (length < 0) {

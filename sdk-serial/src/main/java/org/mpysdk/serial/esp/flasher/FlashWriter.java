@@ -62,6 +62,9 @@ public final class FlashWriter {
     /**
      * Writes every region of the image, skipping and verifying as the options say.
      *
+     * @param image the regions to write, with the chip they are built for
+     * @param options compression, verification, skipping, forcing and header patch
+     * @return per region what was written, skipped and verified, with the time taken
      * @throws IOException a {@link org.mpysdk.core.flash.ChipMismatchException},
      *     {@link org.mpysdk.core.flash.ImageTooLargeException} or {@link org.mpysdk.core.flash.ImageFormatException}
      *     before anything is written (unless forced)

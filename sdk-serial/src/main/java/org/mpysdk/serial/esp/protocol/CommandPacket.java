@@ -17,12 +17,23 @@ public record CommandPacket(Opcode opcode, int checksum, byte[] data) {
     /** Seed of the data checksum. */
     public static final int CHECKSUM_SEED = 0xEF;
 
-    /** A command whose checksum field is unused. */
+    /**
+     * A command whose checksum field is unused.
+     *
+     * @param opcode the command
+     * @param data the command's payload
+     * @return the packet with checksum 0
+     */
     public static CommandPacket of(Opcode opcode, byte[] data) {
         return new CommandPacket(opcode, 0, data);
     }
 
-    /** @return {@code 0xEF} XOR every byte of {@code data[off, off+len)} */
+    /**
+     * @param data the buffer holding a data block
+     * @param off where the block starts
+     * @param len the block's length
+     * @return {@code 0xEF} XOR every byte of {@code data[off, off+len)}
+     */
     public static int checksumOf(byte[] data, int off, int len) {
         int sum = CHECKSUM_SEED;
         for (int i = off; i < off + len; i++) {
@@ -41,6 +52,8 @@ public record CommandPacket(Opcode opcode, int checksum, byte[] data) {
     /**
      * Parses a packet (the chip side of the protocol, used by virtual boards).
      *
+     * @param packet one SLIP-decoded frame from the host
+     * @return the command it carries
      * @throws EspProtocolException when the bytes are not a well-formed command
      */
     public static CommandPacket decode(byte[] packet) throws EspProtocolException {

@@ -25,6 +25,10 @@ public record ResponsePacket(Opcode opcode, int value, byte[] data) {
     }
 
     /**
+     * Parses a response (the host side; {@code EspLink} itself skips non-responses instead).
+     *
+     * @param packet one SLIP-decoded frame from the chip
+     * @return the response it carries; bytes past the declared size are dropped
      * @throws EspProtocolException when the bytes are not a well-formed response
      */
     public static ResponsePacket decode(byte[] packet) throws EspProtocolException {
@@ -51,12 +55,18 @@ public record ResponsePacket(Opcode opcode, int value, byte[] data) {
         return data.length >= statusLength ? data[data.length - statusLength] & 0xFF : 0xFF;
     }
 
-    /** @return the error byte, meaningful when {@link #status} is not 0 */
+    /**
+     * @param statusLength 2 or 4 bytes of status at the end of data
+     * @return the error byte, meaningful when {@link #status} is not 0 (see {@link RomError})
+     */
     public int error(int statusLength) {
         return data.length >= statusLength ? data[data.length - statusLength + 1] & 0xFF : 0xFF;
     }
 
-    /** @return data without the status bytes */
+    /**
+     * @param statusLength 2 or 4 bytes of status at the end of data
+     * @return data without the status bytes
+     */
     public byte[] payload(int statusLength) {
         return Arrays.copyOf(data, Math.max(0, data.length - statusLength));
     }

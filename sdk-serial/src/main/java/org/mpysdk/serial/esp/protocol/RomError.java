@@ -5,7 +5,10 @@ public final class RomError {
     private RomError() {
     }
 
-    /** @return a human description of the error code */
+    /**
+     * @param code the error byte of a failed response
+     * @return a human description of the error code
+     */
     public static String describe(int code) {
         return switch (code) {
             case 0x05 -> "received message is invalid (parameters or length wrong)";

@@ -19,7 +19,10 @@ public final class Slip {
     private Slip() {
     }
 
-    /** @return {@code payload} wrapped in one SLIP frame */
+    /**
+     * @param payload a command or response packet
+     * @return {@code payload} wrapped in one SLIP frame, delimiters included
+     */
     public static byte[] encode(byte[] payload) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length + payload.length / 32 + 2);
         out.write(END);

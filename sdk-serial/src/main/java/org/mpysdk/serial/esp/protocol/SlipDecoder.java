@@ -25,6 +25,9 @@ public final class SlipDecoder {
     private boolean escaping;
 
     /**
+     * @param buf bytes as they came from the line
+     * @param off where the new bytes start in {@code buf}
+     * @param len how many new bytes there are
      * @return the frames completed by these bytes, in order; bytes between an end and the next start
      *     are noise, and two adjacent delimiters are an end and a start
      * @throws EspProtocolException on an invalid escape or a frame over {@link #MAX_FRAME}; the
@@ -46,6 +49,9 @@ public final class SlipDecoder {
      * Like {@link #feed} but never throws: a malformed frame is dropped, the decoder resynchronises at
      * the next delimiter, and decoding goes on with the following bytes.
      *
+     * @param buf bytes as they came from the line
+     * @param off where the new bytes start in {@code buf}
+     * @param len how many new bytes there are
      * @param out receives the completed frames, in order
      * @return how many malformed frames were dropped
      */

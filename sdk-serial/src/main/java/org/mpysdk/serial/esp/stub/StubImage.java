@@ -20,7 +20,17 @@ import java.util.Optional;
  * @param dataStart where the data loads (ignored without data)
  */
 public record StubImage(String name, long entry, byte[] text, long textStart, byte[] data, long dataStart) {
-    /** Copies the arrays. */
+    /**
+     * Copies the arrays.
+     *
+     * @param name where it came from, for messages
+     * @param entry the entry point address
+     * @param text the code segment, copied
+     * @param textStart where the code loads
+     * @param data the data segment, copied; null means none
+     * @param dataStart where the data loads
+     * @throws NullPointerException when {@code text} is null
+     */
     public StubImage {
         text = text.clone();
         data = data == null ? new byte[0] : data.clone();
@@ -30,6 +40,9 @@ public record StubImage(String name, long entry, byte[] text, long textStart, by
      * Parses esptool's (and esptool-js's) stub JSON: {@code entry}, {@code text} (base64),
      * {@code text_start}, optional {@code data} (base64) with {@code data_start}; other fields are ignored.
      *
+     * @param json the file's content
+     * @param name where it came from (a path or classpath name), for messages
+     * @return the stub's segments and entry point
      * @throws StubFormatException when the JSON is malformed or a field is missing or of the wrong type
      */
     public static StubImage fromJson(String json, String name) throws StubFormatException {
@@ -78,11 +91,13 @@ public record StubImage(String name, long entry, byte[] text, long textStart, by
         }
     }
 
+    /** @return a copy of the code segment */
     @Override
     public byte[] text() {
         return text.clone();
     }
 
+    /** @return a copy of the data segment, empty when the stub has none */
     @Override
     public byte[] data() {
         return data.clone();

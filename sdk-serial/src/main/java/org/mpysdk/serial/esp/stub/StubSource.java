@@ -29,15 +29,20 @@ public interface StubSource {
     String CLASSPATH_FOLDER = "org/mpysdk/stubs/";
 
     /**
+     * @param chip the connected chip's family
      * @return the stub for {@code chip}, or empty when this source has none
      * @throws StubFormatException when a file exists but is malformed
+     * @throws IOException when a file exists but cannot be read
      */
     Optional<StubImage> find(Chip chip) throws IOException;
 
     /** @return where this source looks, for messages */
     String describe();
 
-    /** @return the file names tried for {@code chip}, in order */
+    /**
+     * @param chip the chip family
+     * @return the file names tried for {@code chip}, in order: esptool's layouts, then esptool-js's
+     */
     static List<String> fileNames(Chip chip) {
         String esptool = chip.idfTarget();
         String js = "stub_flasher_" + esptool.replace("esp", "").replace("8266", "8266") + ".json";
@@ -49,7 +54,10 @@ public interface StubSource {
         return names;
     }
 
-    /** @return a source reading {@code dir} */
+    /**
+     * @param dir a folder holding esptool- or esptool-js-format stub JSON files
+     * @return a source reading {@code dir}
+     */
     static StubSource directory(Path dir) {
         return new StubSource() {
             @Override
@@ -70,7 +78,11 @@ public interface StubSource {
         };
     }
 
-    /** @return a source reading resources under {@code folder} (ending in '/') from {@code loader} */
+    /**
+     * @param loader the class loader to read resources with
+     * @param folder the resource folder, ending in '/', e.g. {@link #CLASSPATH_FOLDER}
+     * @return a source reading resources under {@code folder} from {@code loader}
+     */
     static StubSource classpath(ClassLoader loader, String folder) {
         return new StubSource() {
             @Override
@@ -108,7 +120,10 @@ public interface StubSource {
         };
     }
 
-    /** @return a source that asks each of {@code sources} in turn */
+    /**
+     * @param sources the sources to ask, in order; copied
+     * @return a source that asks each of {@code sources} in turn and returns the first stub found
+     */
     static StubSource firstOf(List<StubSource> sources) {
         List<StubSource> copy = List.copyOf(sources);
         return new StubSource() {

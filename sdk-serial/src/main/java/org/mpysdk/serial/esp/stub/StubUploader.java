@@ -27,7 +27,13 @@ public final class StubUploader {
     }
 
     /**
+     * Loads the stub into RAM (MEM_BEGIN, MEM_DATA, MEM_END), starts it and waits for its {@code OHAI}
+     * greeting.
+     *
+     * @param link a synced link to the ROM loader
+     * @param stub the stub for the connected chip
      * @throws FlashException when the stub does not greet (the message says what arrived)
+     * @throws IOException when the ROM refuses a command, a timeout or a transport failure
      */
     public static void upload(EspLink link, StubImage stub) throws IOException {
         long total = stub.text().length + (long) stub.data().length;

@@ -15,7 +15,10 @@ public final class Mac {
             (low >>> 8) & 0xFF, low & 0xFF});
     }
 
-    /** @return six bytes as {@code aa:bb:cc:dd:ee:ff} */
+    /**
+     * @param bytes the MAC bytes, first on the wire first; only the low 8 bits of each are used
+     * @return the bytes as {@code aa:bb:cc:dd:ee:ff}
+     */
     public static String format(int[] bytes) {
         StringBuilder sb = new StringBuilder(17);
         for (int i = 0; i < bytes.length; i++) {

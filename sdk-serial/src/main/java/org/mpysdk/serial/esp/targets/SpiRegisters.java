@@ -14,17 +14,32 @@ package org.mpysdk.serial.esp.targets;
  */
 public record SpiRegisters(long base, int usrOffset, int usr1Offset, int usr2Offset, int w0Offset, int mosiDlenOffset,
         int misoDlenOffset) {
-    /** ESP8266 layout. */
+    /**
+     * ESP8266 layout.
+     *
+     * @param base the SPI controller's base address
+     * @return the register layout
+     */
     public static SpiRegisters esp8266(long base) {
         return new SpiRegisters(base, 0x1C, 0x20, 0x24, 0x40, -1, -1);
     }
 
-    /** ESP32 layout. */
+    /**
+     * ESP32 layout.
+     *
+     * @param base the SPI controller's base address
+     * @return the register layout
+     */
     public static SpiRegisters esp32(long base) {
         return new SpiRegisters(base, 0x1C, 0x20, 0x24, 0x80, 0x28, 0x2C);
     }
 
-    /** Layout of the ESP32-S2 and every later chip. */
+    /**
+     * Layout of the ESP32-S2 and every later chip.
+     *
+     * @param base the SPI controller's base address
+     * @return the register layout
+     */
     public static SpiRegisters modern(long base) {
         return new SpiRegisters(base, 0x18, 0x1C, 0x20, 0x58, 0x24, 0x28);
     }

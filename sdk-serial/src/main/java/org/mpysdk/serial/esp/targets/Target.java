@@ -10,19 +10,29 @@ public interface Target {
     /** @return the chip's facts */
     TargetFacts facts();
 
-    /** @return description and revision, read from eFuses */
+    /**
+     * @param regs reads registers of the connected chip
+     * @return description and revision, read from eFuses
+     * @throws IOException when a register read fails
+     */
     Identity identify(RegisterReader regs) throws IOException;
 
-    /** @return the base MAC as {@code aa:bb:cc:dd:ee:ff} */
+    /**
+     * @param regs reads registers of the connected chip
+     * @return the base MAC as {@code aa:bb:cc:dd:ee:ff}
+     * @throws IOException when a register read fails
+     */
     default String readMac(RegisterReader regs) throws IOException {
         long reg = facts().macRegister();
         return Mac.fromWords(regs.read(reg), regs.read(reg + 4));
     }
 
     /**
+     * @param regs reads registers of the connected chip
      * @param baud the line rate in use (the crystal is estimated from the UART divider the ROM chose for it),
      *     or 0 when unknown
      * @return the crystal frequency in MHz, or 0 when it cannot be known cheaply
+     * @throws IOException when a register read fails
      */
     default int crystalMhz(RegisterReader regs, int baud) throws IOException {
         TargetFacts f = facts();

@@ -22,7 +22,21 @@ import org.mpysdk.core.flash.Chip;
 public record TargetFacts(Chip chip, List<Long> magicValues, long macRegister, SpiRegisters spi, int romStatusLength,
         boolean romSupportsCompressed, boolean romBeginTakesEncryptedFlag, boolean romHasSecurityInfo,
         long uartClkdivRegister, int xtalClockDivider, int fixedCrystalMhz) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param chip the chip
+     * @param magicValues values of the word at 0x40001000 that identify the chip
+     * @param macRegister address of the eFuse word holding the low 32 MAC bits
+     * @param spi the SPI controller registers
+     * @param romStatusLength status bytes at the end of a ROM response
+     * @param romSupportsCompressed whether the ROM has FLASH_DEFL_*
+     * @param romBeginTakesEncryptedFlag whether the ROM's FLASH_BEGIN takes a 5th word
+     * @param romHasSecurityInfo whether the ROM answers GET_SECURITY_INFO
+     * @param uartClkdivRegister UART clock divider register, or 0
+     * @param xtalClockDivider UART clock divider relative to the crystal
+     * @param fixedCrystalMhz the only crystal the chip takes, or 0
+     */
     public TargetFacts {
         magicValues = List.copyOf(magicValues);
     }

@@ -19,7 +19,11 @@ public final class Targets {
         return ALL;
     }
 
-    /** @return the target for {@code chip} */
+    /**
+     * @param chip a chip family this SDK supports
+     * @return the target for {@code chip}
+     * @throws IllegalStateException when no target describes {@code chip}
+     */
     public static Target of(Chip chip) {
         for (Target t : ALL) {
             if (t.facts().chip() == chip) {
@@ -29,12 +33,18 @@ public final class Targets {
         throw new IllegalStateException("no target for " + chip);
     }
 
-    /** @return the target whose images (and GET_SECURITY_INFO) carry this chip id */
+    /**
+     * @param chipId a chip id from an image header or a GET_SECURITY_INFO answer
+     * @return the target whose images (and GET_SECURITY_INFO) carry this chip id
+     */
     public static Optional<Target> byChipId(int chipId) {
         return Chip.byImageChipId(chipId).map(Targets::of);
     }
 
-    /** @return the target whose magic word at 0x40001000 is {@code value} */
+    /**
+     * @param value the word READ_REG returned for 0x40001000
+     * @return the target whose magic word at 0x40001000 is {@code value}
+     */
     public static Optional<Target> byMagic(int value) {
         long v = value & 0xFFFFFFFFL;
         for (Target t : ALL) {
