@@ -20,7 +20,10 @@ public final class BootScript {
     private BootScript() {
     }
 
-    /** @return {@code boot} with WebREPL started at boot */
+    /**
+     * @param boot the current content of {@code boot.py}, possibly empty
+     * @return {@code boot} with WebREPL started at boot
+     */
     public static String enable(String boot) {
         List<String> lines = lines(boot);
         boolean found = false;
@@ -41,7 +44,10 @@ public final class BootScript {
         return out.toString();
     }
 
-    /** @return {@code boot} with the WebREPL start lines commented out */
+    /**
+     * @param boot the current content of {@code boot.py}, possibly empty
+     * @return {@code boot} with the WebREPL start lines commented out
+     */
     public static String disable(String boot) {
         StringBuilder out = new StringBuilder();
         for (String line : lines(boot)) {
@@ -53,7 +59,10 @@ public final class BootScript {
         return out.toString();
     }
 
-    /** @return whether {@code boot} starts WebREPL: a start line that is not commented out */
+    /**
+     * @param boot the current content of {@code boot.py}, possibly empty
+     * @return whether {@code boot} starts WebREPL: an import and a start line, neither commented out
+     */
     public static boolean startsWebRepl(String boot) {
         boolean imported = false;
         boolean started = false;
@@ -68,7 +77,12 @@ public final class BootScript {
         return imported && started;
     }
 
-    /** @return how many active {@code webrepl.start(} lines {@code boot} holds */
+    /**
+     * Counts start lines, so a caller can notice a {@code boot.py} that starts WebREPL twice.
+     *
+     * @param boot the current content of {@code boot.py}, possibly empty
+     * @return how many active {@code webrepl.start(} lines {@code boot} holds
+     */
     public static int startLineCount(String boot) {
         int n = 0;
         for (String line : lines(boot)) {

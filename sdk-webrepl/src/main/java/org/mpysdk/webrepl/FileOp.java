@@ -22,6 +22,7 @@ public enum FileOp {
 
     /**
      * @param code the request's type byte
+     * @return the operation with that code
      * @throws WebReplProtocolException for any other code
      */
     public static FileOp ofCode(int code) throws WebReplProtocolException {

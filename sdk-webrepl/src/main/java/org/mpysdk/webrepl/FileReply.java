@@ -18,6 +18,7 @@ public final class FileReply {
     }
 
     /**
+     * @param reply the 4 bytes read after a request or at the end of a transfer
      * @return the status code (0 = ok)
      * @throws WebReplProtocolException when the bytes are not a status reply
      */
@@ -33,7 +34,11 @@ public final class FileReply {
         return (reply[2] & 0xFF) | (reply[3] & 0xFF) << 8;
     }
 
-    /** @return the 4 bytes of a status reply with {@code status}, as the board writes it */
+    /**
+     * @param status the status code, 0 for ok
+     * @return the 4 bytes of a status reply with {@code status}, as the board writes it
+     * @throws IllegalArgumentException when {@code status} does not fit in two bytes
+     */
     public static byte[] encodeStatus(int status) {
         if (status < 0 || status > 0xFFFF) {
             throw new IllegalArgumentException("status is two bytes: " + status);
@@ -42,6 +47,7 @@ public final class FileReply {
     }
 
     /**
+     * @param header the 2 bytes that precede each chunk of a get
      * @return the length announced by a get chunk header (0 = end of file)
      * @throws WebReplProtocolException when it is not 2 bytes or exceeds {@value #MAX_CHUNK}
      */
@@ -59,6 +65,7 @@ public final class FileReply {
     }
 
     /**
+     * @param reply the 3 bytes the board sends for a version request
      * @return the version in a 3-byte version reply
      * @throws WebReplProtocolException when it is not 3 bytes
      */

@@ -35,7 +35,17 @@ public record FileRequest(FileOp op, int flags, long offset, long size, int name
     private static final int NAME_AT = 18;
     private static final long MAX_SIZE = 0xFFFF_FFFFL;
 
-    /** Validates the fields; the name array is copied. */
+    /**
+     * Validates the fields; the name array is copied.
+     *
+     * @param op the operation, required
+     * @param flags the flags byte, 0 to 255
+     * @param offset the offset field
+     * @param size the file size, 0 to 4 GiB - 1
+     * @param nameLength the name-length field, 0 to 65535
+     * @param name the file name bytes, at most 63, no zero byte
+     * @throws IllegalArgumentException when a field does not fit the record
+     */
     public FileRequest {
         if (op == null) {
             throw new IllegalArgumentException("op must not be null");
@@ -53,13 +63,23 @@ public record FileRequest(FileOp op, int flags, long offset, long size, int name
         checkName(name);
     }
 
-    /** @return a put request for {@code size} bytes to {@code path} */
+    /**
+     * @param path the board path to write, e.g. {@code "/main.py"}
+     * @param size how many bytes will follow
+     * @return a put request for {@code size} bytes to {@code path}
+     * @throws WebReplFileException when the name is empty, over {@value #MAX_NAME_BYTES} bytes of UTF-8 or holds a zero character
+     * @throws IllegalArgumentException when {@code size} is negative or 4 GiB or more
+     */
     public static FileRequest put(String path, long size) throws WebReplFileException {
         byte[] n = nameBytes(path);
         return new FileRequest(FileOp.PUT_FILE, 0, 0, size, n.length, n);
     }
 
-    /** @return a get request for {@code path} */
+    /**
+     * @param path the board path to read
+     * @return a get request for {@code path}
+     * @throws WebReplFileException when the name is empty, over {@value #MAX_NAME_BYTES} bytes of UTF-8 or holds a zero character
+     */
     public static FileRequest get(String path) throws WebReplFileException {
         byte[] n = nameBytes(path);
         return new FileRequest(FileOp.GET_FILE, 0, 0, 0, n.length, n);
@@ -71,6 +91,7 @@ public record FileRequest(FileOp op, int flags, long offset, long size, int name
     }
 
     /**
+     * @param path a board path
      * @return the UTF-8 bytes of a remote path
      * @throws WebReplFileException when the name is empty, over {@value #MAX_NAME_BYTES} bytes or holds a zero character
      */
@@ -127,6 +148,8 @@ public record FileRequest(FileOp op, int flags, long offset, long size, int name
     /**
      * Parses a record as the board does: the name ends at the first zero byte of its field.
      *
+     * @param wire the 82 bytes of a request record
+     * @return the request
      * @throws WebReplProtocolException when the length, signature or operation is wrong, or the name
      *     field has no terminating zero
      */

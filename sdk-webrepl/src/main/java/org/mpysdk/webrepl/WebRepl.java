@@ -29,6 +29,7 @@ public final class WebRepl {
     }
 
     /**
+     * @param board a board opened on a WebREPL address
      * @return the WebREPL file protocol of a board opened on {@code ws://} or {@code wss://}; progress
      *     goes to the board's listener and {@link Board#cancel()} stops a transfer
      * @throws UnsupportedPortException when the board is not connected over WebREPL
@@ -41,7 +42,10 @@ public final class WebRepl {
         return new WebReplFiles(t, board::progressListener, board::cancellation, () -> board.repl().files());
     }
 
-    /** @return WebREPL set-up (enable, disable, status) over the board's REPL, usually on a serial port */
+    /**
+     * @param board a board whose REPL works, usually opened on a serial port
+     * @return WebREPL set-up (enable, disable, status) over the board's REPL
+     */
     public static WebReplSetup setup(Board board) {
         return new WebReplSetup(board.repl());
     }

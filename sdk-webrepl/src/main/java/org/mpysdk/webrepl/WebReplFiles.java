@@ -80,12 +80,19 @@ public final class WebReplFiles {
         }, cancellation, replFiles);
     }
 
-    /** @return a copy that reports progress to {@code listener} */
+    /**
+     * @param listener receives {@code put} and {@code get} progress; null for none
+     * @return a copy that reports progress to {@code listener}
+     */
     public WebReplFiles withProgress(ProgressListener listener) {
         return new WebReplFiles(transport, listener == null ? ProgressListener.NONE : listener, cancellation, replFiles);
     }
 
-    /** @return a copy whose operations stop when {@code token} is cancelled */
+    /**
+     * @param token the cancellation to observe from now on, instead of the board's
+     * @return a copy whose operations stop when {@code token} is cancelled
+     * @throws NullPointerException when {@code token} is null
+     */
     public WebReplFiles withCancellation(Cancellation token) {
         Objects.requireNonNull(token, "token");
         return new WebReplFiles(transport, progress, () -> token, replFiles);
@@ -102,7 +109,16 @@ public final class WebReplFiles {
         });
     }
 
-    /** Copies a local file to {@code remote}; see {@link #put(InputStream, long, String)}. */
+    /**
+     * Copies a local file to {@code remote}; see {@link #put(InputStream, long, String)}.
+     *
+     * @param local the host file to send
+     * @param remote the board path to write, e.g. {@code "/main.py"}
+     * @throws WebReplFileException when the name does not fit (over 63 bytes), or the board refuses or
+     *     drops the connection (for example the directory does not exist)
+     * @throws OperationCancelledException when cancelled; the connection is closed and the remote file is partial
+     * @throws IOException when the host file cannot be read or the connection fails
+     */
     public void put(Path local, String remote) throws IOException {
         long size = Files.size(local);
         try (InputStream in = Files.newInputStream(local)) {
@@ -110,7 +126,16 @@ public final class WebReplFiles {
         }
     }
 
-    /** Writes {@code data} to {@code remote}; see {@link #put(InputStream, long, String)}. */
+    /**
+     * Writes {@code data} to {@code remote}; see {@link #put(InputStream, long, String)}.
+     *
+     * @param data the whole new content
+     * @param remote the board path to write
+     * @throws WebReplFileException when the name does not fit (over 63 bytes), or the board refuses or
+     *     drops the connection (for example the directory does not exist)
+     * @throws OperationCancelledException when cancelled; the connection is closed and the remote file is partial
+     * @throws IOException when the connection fails
+     */
     public void put(byte[] data, String remote) throws IOException {
         put(new ByteArrayInputStream(data), data.length, remote);
     }
@@ -119,6 +144,9 @@ public final class WebReplFiles {
      * Writes {@code size} bytes from {@code in} to the file {@code remote} on the board, replacing it.
      * Reports progress {@code ("put", remote, sent, size)}.
      *
+     * @param in the data; exactly {@code size} bytes are read from it, it is not closed
+     * @param size how many bytes to send, announced to the board up front
+     * @param remote the board path to write
      * @throws WebReplFileException when the name does not fit (over 63 bytes), or the board refuses or
      *     drops the connection (for example the directory does not exist)
      * @throws OperationCancelledException when cancelled; the connection is closed and the remote file is partial
@@ -155,6 +183,12 @@ public final class WebReplFiles {
      * Copies {@code remote} to the local file {@code local}, replacing it. The bytes go to a temporary
      * file beside it that is moved into place at the end, so a failed or cancelled copy leaves
      * {@code local} as it was and no partial file behind.
+     *
+     * @param remote the board file to copy
+     * @param local the host file to create or replace; its folder must exist
+     * @throws WebReplFileException when the board drops the connection (a missing file does that)
+     * @throws OperationCancelledException when cancelled; the connection is closed
+     * @throws IOException when the host file cannot be written or the connection fails
      */
     public void get(String remote, Path local) throws IOException {
         Path target = local.toAbsolutePath();
@@ -177,7 +211,13 @@ public final class WebReplFiles {
         }
     }
 
-    /** @return the content of {@code remote}; see {@link #get(String, OutputStream)} */
+    /**
+     * @param remote the board file to read
+     * @return the content of {@code remote}; see {@link #get(String, OutputStream)}
+     * @throws WebReplFileException when the board drops the connection (a missing file does that)
+     * @throws OperationCancelledException when cancelled; the connection is closed
+     * @throws IOException when the connection fails
+     */
     public byte[] get(String remote) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         get(remote, out);
@@ -188,6 +228,8 @@ public final class WebReplFiles {
      * Streams the file {@code remote} into {@code out}. The protocol does not announce the size, so
      * progress events {@code ("get", remote, received, -1)} have no total.
      *
+     * @param remote the board file to read
+     * @param out receives the bytes as they arrive; not closed
      * @return the number of bytes received
      * @throws WebReplFileException when the board drops the connection (a missing file does that)
      * @throws OperationCancelledException when cancelled; the connection is closed
@@ -219,17 +261,33 @@ public final class WebReplFiles {
         });
     }
 
-    /** Lists a directory through the REPL (the binary protocol has no listing). */
+    /**
+     * Lists a directory through the REPL (the binary protocol has no listing).
+     *
+     * @param dir the board folder, e.g. {@code "/"}
+     * @return its entries
+     * @throws IOException as {@link BoardFiles#ls(String)}
+     */
     public List<RemoteFile> ls(String dir) throws IOException {
         return replFiles.get().ls(dir);
     }
 
-    /** Deletes a file through the REPL (the binary protocol cannot delete). */
+    /**
+     * Deletes a file through the REPL (the binary protocol cannot delete).
+     *
+     * @param path the board file to remove
+     * @throws IOException as {@link BoardFiles#rm(String)}
+     */
     public void rm(String path) throws IOException {
         replFiles.get().rm(path);
     }
 
-    /** Makes a directory through the REPL (the binary protocol cannot). */
+    /**
+     * Makes a directory through the REPL (the binary protocol cannot).
+     *
+     * @param dir the board folder to create, with missing parents
+     * @throws IOException as {@link BoardFiles#mkdir(String)}
+     */
     public void mkdir(String dir) throws IOException {
         replFiles.get().mkdir(dir);
     }

@@ -20,7 +20,13 @@ public record WebReplPacing(int maxFrameBytes, int bytesPerSecond) implements Bo
     /** 255-byte frames, 25 500 bytes/s. */
     public static final WebReplPacing DEFAULTS = new WebReplPacing(BOARD_INPUT_BUFFER, 25_500);
 
-    /** Validates the limits. */
+    /**
+     * Validates the limits.
+     *
+     * @param maxFrameBytes largest text frame, 4 to 255
+     * @param bytesPerSecond average rate of REPL input, at least 1
+     * @throws IllegalArgumentException when a limit is out of range
+     */
     public WebReplPacing {
         if (maxFrameBytes < 4 || maxFrameBytes > BOARD_INPUT_BUFFER) {
             throw new IllegalArgumentException("REPL input frames must be 4 to " + BOARD_INPUT_BUFFER

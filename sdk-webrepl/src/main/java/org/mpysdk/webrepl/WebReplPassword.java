@@ -12,7 +12,12 @@ public record WebReplPassword(String password) implements BoardOption {
     /** The board stores at most this many bytes of password. */
     public static final int MAX_BYTES = 9;
 
-    /** Validates the password. */
+    /**
+     * Validates the password.
+     *
+     * @param password the board's {@code PASS}
+     * @throws IllegalArgumentException when it is null, over 9 bytes of UTF-8 or holds a line break
+     */
     public WebReplPassword {
         if (password == null) {
             throw new IllegalArgumentException("password must not be null");

@@ -52,6 +52,7 @@ public final class WebReplSetup {
      *
      * @param password 4 to 9 characters (ASCII letters, digits and punctuation are safest)
      * @throws IllegalArgumentException when the password length is outside 4 to 9 or it holds a line break
+     * @throws IOException when the REPL fails: timeout, lost link, or an error on the board (e.g. no space)
      */
     public void enable(String password) throws IOException {
         checkPassword(password);
@@ -66,7 +67,12 @@ public final class WebReplSetup {
                 edited.equals(boot) ? "already started it" : "now starts it");
     }
 
-    /** Comments out the WebREPL lines of {@code boot.py} and removes {@code webrepl_cfg.py}; idempotent. */
+    /**
+     * Comments out the WebREPL lines of {@code boot.py} and removes {@code webrepl_cfg.py}; idempotent.
+     * WebREPL keeps running until the next reset.
+     *
+     * @throws IOException when the REPL fails: timeout, lost link, or an error on the board (e.g. no space)
+     */
     public void disable() throws IOException {
         BoardFiles files = repl.files();
         String boot = readBoot(files);
@@ -79,18 +85,32 @@ public final class WebReplSetup {
         }
     }
 
-    /** @return whether the password file exists and {@code boot.py} starts WebREPL */
+    /**
+     * @return whether the password file exists and {@code boot.py} starts WebREPL
+     * @throws IOException when the REPL fails
+     */
     public WebReplStatus status() throws IOException {
         BoardFiles files = repl.files();
         return new WebReplStatus(files.exists(CONFIG), BootScript.startsWebRepl(readBoot(files)));
     }
 
-    /** Starts WebREPL now, without a reboot ({@code import webrepl; webrepl.start()}). */
+    /**
+     * Starts WebREPL now, without a reboot ({@code import webrepl; webrepl.start()}). It reads the
+     * password from {@code webrepl_cfg.py}, so call {@link #enable(String)} first.
+     *
+     * @throws org.mpysdk.core.repl.RemoteException when the firmware has no {@code webrepl} module
+     * @throws IOException when the REPL fails
+     */
     public void startNow() throws IOException {
         repl.exec("import webrepl\nwebrepl.start()\n");
     }
 
-    /** @throws IllegalArgumentException unless the password is 4 to 9 characters without line breaks */
+    /**
+     * Checks a password before anything is written, so a board never ends up with one it cannot accept.
+     *
+     * @param password the password to check
+     * @throws IllegalArgumentException unless the password is 4 to 9 characters without line breaks
+     */
     public static void checkPassword(String password) {
         if (password == null) {
             throw new IllegalArgumentException("password must not be null");

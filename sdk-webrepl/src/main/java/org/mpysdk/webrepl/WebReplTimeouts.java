@@ -21,7 +21,15 @@ public record WebReplTimeouts(Duration connect, Duration login, Duration reply, 
     public static final WebReplTimeouts DEFAULTS = new WebReplTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5),
             Duration.ofSeconds(10), Duration.ofSeconds(1));
 
-    /** Validates that every limit is positive. */
+    /**
+     * Validates that every limit is positive.
+     *
+     * @param connect TCP connect plus the WebSocket upgrade
+     * @param login from the upgrade to the board's greeting
+     * @param reply the longest wait for one reply of the file protocol
+     * @param close how long a clean close waits
+     * @throws IllegalArgumentException when a limit is null, zero or negative
+     */
     public WebReplTimeouts {
         for (Duration d : new Duration[] {connect, login, reply, close}) {
             if (d == null || d.isNegative() || d.isZero()) {
@@ -30,22 +38,34 @@ public record WebReplTimeouts(Duration connect, Duration login, Duration reply, 
         }
     }
 
-    /** @return a copy with another connect timeout */
+    /**
+     * @param d TCP connect plus the WebSocket upgrade; raise it for boards on a slow Wi-Fi
+     * @return a copy with another connect timeout
+     */
     public WebReplTimeouts withConnect(Duration d) {
         return new WebReplTimeouts(d, login, reply, close);
     }
 
-    /** @return a copy with another login timeout */
+    /**
+     * @param d from the upgrade to {@code WebREPL connected} or {@code Access denied}
+     * @return a copy with another login timeout
+     */
     public WebReplTimeouts withLogin(Duration d) {
         return new WebReplTimeouts(connect, d, reply, close);
     }
 
-    /** @return a copy with another per-reply timeout */
+    /**
+     * @param d the longest wait for one reply of the file protocol
+     * @return a copy with another per-reply timeout
+     */
     public WebReplTimeouts withReply(Duration d) {
         return new WebReplTimeouts(connect, login, d, close);
     }
 
-    /** @return a copy with another close timeout */
+    /**
+     * @param d how long a clean close waits for the board's close reply
+     * @return a copy with another close timeout
+     */
     public WebReplTimeouts withClose(Duration d) {
         return new WebReplTimeouts(connect, login, reply, d);
     }

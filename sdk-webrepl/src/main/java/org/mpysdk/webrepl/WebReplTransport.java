@@ -102,6 +102,10 @@ public final class WebReplTransport extends AbstractTransport {
      * Connects and logs in.
      *
      * @param address a {@code ws://host[:port][/path]} or {@code wss://...} address; the port defaults to 8266
+     * @param password the board's WebREPL password
+     * @param timeouts connect, login, reply and close limits
+     * @param pacing how REPL input is cut and paced
+     * @return the logged-in transport, text frames read as bytes on {@code ws://}
      * @throws PortNotFoundException when nothing listens there or the host is unknown
      * @throws WebReplAuthException when the board denies the password
      * @throws WebReplSessionBusyException when the board already serves another client
@@ -115,6 +119,18 @@ public final class WebReplTransport extends AbstractTransport {
     /**
      * As {@link #connect(PortAddress, WebReplPassword, WebReplTimeouts, WebReplPacing)}, choosing how text
      * frames are read ({@link WebReplTextMode#BYTES} applies to {@code ws://} only).
+     *
+     * @param address a {@code ws://} or {@code wss://} address
+     * @param password the board's WebREPL password
+     * @param timeouts connect, login, reply and close limits
+     * @param pacing how REPL input is cut and paced
+     * @param mode how the board's text frames are read
+     * @return the logged-in transport
+     * @throws PortNotFoundException when nothing listens there or the host is unknown
+     * @throws WebReplAuthException when the board denies the password
+     * @throws WebReplSessionBusyException when the board already serves another client
+     * @throws OperationTimeoutException when connect or login take longer than allowed
+     * @throws IOException another {@link org.mpysdk.core.TransportException} when the connection fails
      */
     public static WebReplTransport connect(PortAddress address, WebReplPassword password, WebReplTimeouts timeouts,
                                            WebReplPacing pacing, WebReplTextMode mode) throws IOException {
