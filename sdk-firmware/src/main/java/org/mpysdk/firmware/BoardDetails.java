@@ -21,7 +21,18 @@ import org.mpysdk.core.flash.Chip;
 public record BoardDetails(String id, String product, String vendor, String mcu, List<String> variants,
                            OptionalLong metadataOffset, List<FirmwareFile> files, Origin origin) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param id the board id
+     * @param product the product name, for example {@code ESP32 / WROOM}, or "" when unknown
+     * @param vendor the vendor, or "" when unknown
+     * @param mcu the MCU name, for example {@code esp32s3}, or "" when unknown
+     * @param variants the variants with files on the page, copied
+     * @param metadataOffset the flash offset the board metadata or the page's install instructions give, if any
+     * @param files every firmware file the page links to, copied
+     * @param origin where the page came from
+     */
     public BoardDetails {
         variants = List.copyOf(variants);
         files = List.copyOf(files);

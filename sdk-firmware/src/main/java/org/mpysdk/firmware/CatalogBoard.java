@@ -44,12 +44,18 @@ public final class CatalogBoard {
         return type;
     }
 
-    /** @return this board narrowed to a variant ("" or null for the default build) */
+    /**
+     * @param name a variant such as {@code SPIRAM}, or "" or null for the default build
+     * @return this board narrowed to that variant
+     */
     public CatalogBoard variant(String name) {
         return new CatalogBoard(catalog, id, name == null ? "" : name, type);
     }
 
-    /** @return this board narrowed to a file type */
+    /**
+     * @param fileType the kind of file wanted, e.g. {@link FileType#BIN} for flashing over serial
+     * @return this board narrowed to a file type
+     */
     public CatalogBoard fileType(FileType fileType) {
         return new CatalogBoard(catalog, id, variant, fileType);
     }
@@ -63,12 +69,20 @@ public final class CatalogBoard {
         return catalog.details(id, false);
     }
 
-    /** @return the releases of the selected variant and type, newest first (by version, not page order) */
+    /**
+     * @return the releases of the selected variant and type, newest first (by version, not page order)
+     * @throws FirmwareNotFoundException when the site has no such board
+     * @throws BoardException when the board page cannot be fetched or parsed
+     */
     public List<FirmwareFile> releases() throws BoardException {
         return select(details(), false);
     }
 
-    /** @return the preview builds of the selected variant and type, newest first */
+    /**
+     * @return the preview builds of the selected variant and type, newest first
+     * @throws FirmwareNotFoundException when the site has no such board
+     * @throws BoardException when the board page cannot be fetched or parsed
+     */
     public List<FirmwareFile> previews() throws BoardException {
         return select(details(), true);
     }

@@ -5,6 +5,7 @@ package org.mpysdk.firmware;
  * partial is left in the cache; data already received is kept aside so that the next attempt resumes.
  */
 public class DownloadException extends FirmwareException {
+    /** The HTTP status, or -1 when the failure happened below HTTP. */
     private final int httpStatus;
 
     /**

@@ -26,7 +26,17 @@ public record DownloadOptions(ProgressListener progress, Cancellation cancellati
     /** The default overall timeout: generous for a 2 MB image on a slow link, bounded all the same. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
-    /** Normalises and checks the fields. */
+    /**
+     * Normalises and checks the fields.
+     *
+     * @param progress receives {@code download} events; null means none
+     * @param cancellation stops the download at its next chunk; null means a fresh, never-cancelled token
+     * @param expectedSha256 hex SHA-256 the file must have (any case, trimmed), or null or "" for no expectation
+     * @param timeout the whole download, positive
+     * @throws IllegalArgumentException when {@code expectedSha256} is not 64 hex digits or {@code timeout}
+     *     is not positive
+     * @throws NullPointerException when {@code timeout} is null
+     */
     public DownloadOptions {
         progress = progress == null ? ProgressListener.NONE : progress;
         cancellation = cancellation == null ? new Cancellation() : cancellation;
@@ -45,22 +55,36 @@ public record DownloadOptions(ProgressListener progress, Cancellation cancellati
         return new DownloadOptions(ProgressListener.NONE, new Cancellation(), "", DEFAULT_TIMEOUT);
     }
 
-    /** @return a copy with this progress listener */
+    /**
+     * @param listener receives {@code download} events; null for none
+     * @return a copy with this progress listener
+     */
     public DownloadOptions withProgress(ProgressListener listener) {
         return new DownloadOptions(listener, cancellation, expectedSha256, timeout);
     }
 
-    /** @return a copy with this cancellation token */
+    /**
+     * @param token stops the download at its next chunk; the partial data is kept for resuming
+     * @return a copy with this cancellation token
+     */
     public DownloadOptions withCancellation(Cancellation token) {
         return new DownloadOptions(progress, token, expectedSha256, timeout);
     }
 
-    /** @return a copy that requires this SHA-256 (64 hex digits) */
+    /**
+     * @param sha256 the SHA-256 you vetted the file with, 64 hex digits; "" for no expectation
+     * @return a copy that requires this SHA-256
+     * @throws IllegalArgumentException when {@code sha256} is not 64 hex digits
+     */
     public DownloadOptions withExpectedSha256(String sha256) {
         return new DownloadOptions(progress, cancellation, sha256, timeout);
     }
 
-    /** @return a copy with this overall timeout */
+    /**
+     * @param overall the most the whole download may take, positive
+     * @return a copy with this overall timeout
+     * @throws IllegalArgumentException when {@code overall} is not positive
+     */
     public DownloadOptions withTimeout(Duration overall) {
         return new DownloadOptions(progress, cancellation, expectedSha256, overall);
     }

@@ -27,7 +27,10 @@ public final class EspBoardMetadata {
         this.boards = Map.copyOf(byId);
     }
 
-    /** @return a table built from the given entries (for tests and for callers with their own boards) */
+    /**
+     * @param boards the entries; a later entry for the same board id replaces an earlier one
+     * @return a table built from the given entries (for tests and for callers with their own boards)
+     */
     public static EspBoardMetadata of(List<BoardMetadata> boards) {
         return new EspBoardMetadata(boards);
     }
@@ -45,7 +48,10 @@ public final class EspBoardMetadata {
         }
     }
 
-    /** @return the metadata of a board id, if it is an ESP board known to the table */
+    /**
+     * @param boardId a board id such as {@code ESP32_GENERIC_S3}
+     * @return the metadata of a board id, if it is an ESP board known to the table
+     */
     public Optional<BoardMetadata> find(String boardId) {
         return Optional.ofNullable(boards.get(boardId));
     }

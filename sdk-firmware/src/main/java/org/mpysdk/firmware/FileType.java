@@ -41,7 +41,10 @@ public enum FileType {
         return espImage;
     }
 
-    /** @return the type for an extension such as {@code bin} or {@code .app-bin}, if known */
+    /**
+     * @param extension a file extension such as {@code bin} or {@code .app-bin}, any case
+     * @return the type for that extension, if known
+     */
     public static Optional<FileType> fromExtension(String extension) {
         String ext = extension.toLowerCase(Locale.ROOT).replaceFirst("^\\.", "");
         return Arrays.stream(values()).filter(t -> t.extension.equals(ext)).findFirst();

@@ -68,6 +68,8 @@ public final class Firmware implements FlashImageSource {
      * Firmware fw = Firmware.load(Path.of("ESP32_GENERIC-20251209-v1.27.0.bin"));
      * }</pre>
      *
+     * @param file a firmware file with its micropython.org name, e.g. one downloaded by hand
+     * @return the verified firmware, ready for {@code board.flash(...)}
      * @throws CatalogFormatException when the file name does not follow the micropython.org grammar
      * @throws FirmwareVerificationException when the image fails a check
      * @throws FirmwareNotFoundException when the file does not exist

@@ -112,6 +112,8 @@ public final class FirmwareCatalog {
     /**
      * Lists the boards of one port, as the site's download index shows them.
      *
+     * @param port the MicroPython port whose download index to read
+     * @return one summary per board card, in the index's order
      * @throws CatalogFormatException when the index has no board card that parses
      * @throws DownloadException when the index cannot be fetched
      * @throws NotCachedException offline, and the index was never fetched
@@ -122,7 +124,15 @@ public final class FirmwareCatalog {
                 html -> IndexPageParser.parse(html, url));
     }
 
-    /** Lists the boards of every ESP port (esp32, then esp8266). */
+    /**
+     * Lists the boards of every ESP port (esp32, then esp8266).
+     *
+     * @return the summaries of both indexes, esp32 first
+     * @throws CatalogFormatException when an index has no board card that parses
+     * @throws DownloadException when an index cannot be fetched
+     * @throws NotCachedException offline, and an index was never fetched
+     * @throws BoardException another catalog failure
+     */
     public List<BoardSummary> boards() throws BoardException {
         List<BoardSummary> all = new ArrayList<>();
         for (Port port : Port.values()) {
@@ -135,6 +145,7 @@ public final class FirmwareCatalog {
      * A board by id. Nothing is fetched until the board's details or files are asked for.
      *
      * @param id a board id such as {@code ESP32_GENERIC_C3}
+     * @return the board, not yet checked against the site
      * @throws IllegalArgumentException when the id has characters no board id has
      */
     public CatalogBoard board(String id) {
@@ -148,6 +159,7 @@ public final class FirmwareCatalog {
      * The generic board for a detected chip.
      *
      * @param detectedChip a chip name as a bootloader reports it: {@code ESP32-D0WD-V3}, {@code ESP32-S3}, {@code esp32c6}
+     * @return the chip's generic board, e.g. {@code ESP32_GENERIC_C6}
      * @throws FirmwareNotFoundException when the chip is unknown or MicroPython has no generic board for it
      */
     public CatalogBoard genericBoardFor(String detectedChip) throws FirmwareNotFoundException {
@@ -160,6 +172,8 @@ public final class FirmwareCatalog {
     /**
      * The generic board for a chip ({@code ESP32 -> ESP32_GENERIC}, {@code ESP32-S3 -> ESP32_GENERIC_S3} ...).
      *
+     * @param chip the chip family, e.g. from {@code ChipInfo.chip()}
+     * @return the chip's generic board
      * @throws FirmwareNotFoundException when MicroPython has no generic board for it
      */
     public CatalogBoard genericBoardFor(Chip chip) throws FirmwareNotFoundException {
@@ -258,49 +272,73 @@ public final class FirmwareCatalog {
         private Builder() {
         }
 
-        /** @param url the site root (a mirror, or a test server); a missing trailing slash is added */
+        /**
+         * @param url the site root (a mirror, or a test server); a missing trailing slash is added
+         * @return this builder
+         */
         public Builder baseUrl(String url) {
             return baseUrl(URI.create(url));
         }
 
-        /** @param url the site root (a mirror, or a test server); a missing trailing slash is added */
+        /**
+         * @param url the site root (a mirror, or a test server); a missing trailing slash is added
+         * @return this builder
+         */
         public Builder baseUrl(URI url) {
             String s = Objects.requireNonNull(url, "url").toString();
             this.baseUrl = URI.create(s.endsWith("/") ? s : s + "/");
             return this;
         }
 
-        /** @param httpClient the OkHttp client to use (proxies, timeouts, interceptors) */
+        /**
+         * @param httpClient the OkHttp client to use (proxies, timeouts, interceptors)
+         * @return this builder
+         */
         public Builder httpClient(OkHttpClient httpClient) {
             this.client = Objects.requireNonNull(httpClient, "httpClient");
             return this;
         }
 
-        /** @param directory the cache directory instead of the per-user default ({@link CacheLocations}) */
+        /**
+         * @param directory the cache directory instead of the per-user default ({@link CacheLocations})
+         * @return this builder
+         */
         public Builder cacheDirectory(Path directory) {
             this.cacheDirectory = Objects.requireNonNull(directory, "directory");
             return this;
         }
 
-        /** @param file the integrity lock file instead of {@code firmware-lock.json} in the cache directory */
+        /**
+         * @param file the integrity lock file instead of {@code firmware-lock.json} in the cache directory
+         * @return this builder
+         */
         public Builder lockFile(Path file) {
             this.lockFile = Objects.requireNonNull(file, "file");
             return this;
         }
 
-        /** @param offlineMode serve only from the cache; results say so through {@link Origin#OFFLINE_CACHE} */
+        /**
+         * @param offlineMode serve only from the cache; results say so through {@link Origin#OFFLINE_CACHE}
+         * @return this builder
+         */
         public Builder offline(boolean offlineMode) {
             this.offline = offlineMode;
             return this;
         }
 
-        /** @param time the clock for page ages and pin timestamps */
+        /**
+         * @param time the clock for page ages and pin timestamps
+         * @return this builder
+         */
         public Builder clock(Clock time) {
             this.clock = Objects.requireNonNull(time, "time");
             return this;
         }
 
-        /** @param maxAge how long a page is used without asking the server (zero: revalidate every time) */
+        /**
+         * @param maxAge how long a page is used without asking the server (zero: revalidate every time)
+         * @return this builder
+         */
         public Builder pageMaxAge(Duration maxAge) {
             if (maxAge.isNegative()) {
                 throw new IllegalArgumentException("page max age must not be negative");
@@ -309,7 +347,10 @@ public final class FirmwareCatalog {
             return this;
         }
 
-        /** @param table board metadata to use instead of the bundled table */
+        /**
+         * @param table board metadata to use instead of the bundled table
+         * @return this builder
+         */
         public Builder boardMetadata(EspBoardMetadata table) {
             this.metadata = Objects.requireNonNull(table, "table");
             return this;

@@ -46,7 +46,12 @@ public final class FirmwareChoice {
         return details;
     }
 
-    /** Downloads with default options: see {@link #download(DownloadOptions)}. */
+    /**
+     * Downloads with default options: see {@link #download(DownloadOptions)}.
+     *
+     * @return the downloaded (or cached), verified and pinned firmware
+     * @throws BoardException as {@link #download(DownloadOptions)}
+     */
     public Firmware download() throws BoardException {
         return download(DownloadOptions.defaults());
     }
@@ -56,6 +61,8 @@ public final class FirmwareChoice {
      * A latest preview that the site dropped meanwhile (previews live a few days) is re-resolved from
      * the refreshed board page instead of failing.
      *
+     * @param options progress, cancellation, expected SHA-256 and overall timeout
+     * @return the downloaded (or cached), verified and pinned firmware
      * @throws FirmwareNotFoundException the file is gone (and, for a preview, no newer one is listed)
      * @throws FirmwareVerificationException the image failed a check (nothing is cached)
      * @throws FirmwareIntegrityException the hash differs from the expected or pinned one

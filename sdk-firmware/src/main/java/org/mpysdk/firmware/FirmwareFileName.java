@@ -39,7 +39,17 @@ public record FirmwareFileName(String fileName, String board, String variant, Lo
             + "\\.([a-z0-9-]{1,10})");
     private static final int MAX_NAME = 300;
 
-    /** Checks that the parts are present. */
+    /**
+     * Checks that the parts are present.
+     *
+     * @param fileName the file name as published
+     * @param board the board id
+     * @param variant the variant; null means the default build ("")
+     * @param buildDate the build date in the name
+     * @param version the MicroPython version
+     * @param type the file type
+     * @throws NullPointerException when a part other than {@code variant} is null
+     */
     public FirmwareFileName {
         Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(board, "board");
@@ -52,6 +62,8 @@ public record FirmwareFileName(String fileName, String board, String variant, Lo
     /**
      * Parses a bare file name (no directories).
      *
+     * @param name a file name such as {@code ESP32_GENERIC_S3-SPIRAM_OCT-20251209-v1.27.0.bin}
+     * @return its parts
      * @throws CatalogFormatException when the name does not follow the grammar, has an impossible date
      *         or an unknown extension
      */
@@ -81,6 +93,8 @@ public record FirmwareFileName(String fileName, String board, String variant, Lo
      * Parses the last path segment of a URL such as
      * {@code https://micropython.org/resources/firmware/ESP32_GENERIC-20251209-v1.27.0.bin}.
      *
+     * @param url a download URL; query and fragment are ignored
+     * @return the parts of its file name
      * @throws CatalogFormatException when the last segment is not a firmware file name
      */
     public static FirmwareFileName fromUrl(String url) throws CatalogFormatException {
@@ -101,6 +115,11 @@ public record FirmwareFileName(String fileName, String board, String variant, Lo
     /**
      * Formats a name from its parts (the inverse of {@link #parse(String)} for three-part versions).
      *
+     * @param board the board id
+     * @param variant the variant, or null or "" for the default build
+     * @param buildDate the build date as the board page lists it
+     * @param version the MicroPython version
+     * @param type the file type, giving the extension
      * @return the file name, for example {@code ESP32_GENERIC-SPIRAM-20251209-v1.27.0.bin}
      */
     public static String format(String board, String variant, LocalDate buildDate, FirmwareVersion version, FileType type) {

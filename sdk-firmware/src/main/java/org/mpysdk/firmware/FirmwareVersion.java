@@ -35,7 +35,16 @@ public record FirmwareVersion(int major, int minor, int patch, int preview, Stri
             .thenComparingLong(v -> v.isPreview() ? v.preview() : Long.MAX_VALUE)
             .thenComparing(FirmwareVersion::commit);
 
-    /** Validates the parts. */
+    /**
+     * Validates the parts.
+     *
+     * @param major major number
+     * @param minor minor number
+     * @param patch patch number
+     * @param preview preview build number, or -1 for a release
+     * @param commit abbreviated git hash of a preview; null or "" for a release
+     * @throws IllegalArgumentException when a number is negative, or preview and commit disagree
+     */
     public FirmwareVersion {
         if (major < 0 || minor < 0 || patch < 0 || preview < -1) {
             throw new IllegalArgumentException("version numbers must not be negative");
@@ -49,7 +58,13 @@ public record FirmwareVersion(int major, int minor, int patch, int preview, Stri
         }
     }
 
-    /** @return a release version {@code major.minor.patch} */
+    /**
+     * @param major major number
+     * @param minor minor number
+     * @param patch patch number
+     * @return a release version {@code major.minor.patch}
+     * @throws IllegalArgumentException when a number is negative
+     */
     public static FirmwareVersion release(int major, int minor, int patch) {
         return new FirmwareVersion(major, minor, patch, -1, "");
     }
@@ -57,6 +72,8 @@ public record FirmwareVersion(int major, int minor, int patch, int preview, Stri
     /**
      * Parses {@code v1.27.0}, {@code 1.27.0}, {@code v1.18} or {@code v1.23.0-preview.236.gcd8eea2ae}.
      *
+     * @param text the version text; surrounding white space is ignored
+     * @return the version
      * @throws CatalogFormatException when the text is not a version
      */
     public static FirmwareVersion parse(String text) throws CatalogFormatException {
@@ -93,7 +110,10 @@ public record FirmwareVersion(int major, int minor, int patch, int preview, Stri
         return ORDER.compare(this, other);
     }
 
-    /** @return whether this version is newer than {@code other} */
+    /**
+     * @param other the version to compare with, e.g. what a board runs
+     * @return whether this version is newer than {@code other}
+     */
     public boolean isNewerThan(FirmwareVersion other) {
         return compareTo(other) > 0;
     }

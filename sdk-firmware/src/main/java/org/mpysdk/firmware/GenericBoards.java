@@ -31,7 +31,10 @@ public final class GenericBoards {
     private GenericBoards() {
     }
 
-    /** @return the micropython.org board id of the generic board for this chip, if MicroPython has one */
+    /**
+     * @param chip a chip family
+     * @return the micropython.org board id of the generic board for this chip, if MicroPython has one
+     */
     public static Optional<String> of(Chip chip) {
         return Optional.ofNullable(BY_CHIP.get(chip));
     }

@@ -81,12 +81,18 @@ public final class HttpFileCache {
         return root;
     }
 
-    /** @return the path an entry has (or would have) in the cache */
+    /**
+     * @param key the entry's path relative to the cache root, as in {@link FetchRequest#key()}
+     * @return the path an entry has (or would have) in the cache
+     */
     public Path entryPath(String key) {
         return root.resolve(key);
     }
 
-    /** @return where the partial data of an interrupted download of an entry is kept */
+    /**
+     * @param key the entry's path relative to the cache root
+     * @return where the partial data of an interrupted download of an entry is kept
+     */
     public Path partialPath(String key) {
         return root.resolve("partial").resolve(key.replace('/', '_') + ".part");
     }
@@ -94,6 +100,7 @@ public final class HttpFileCache {
     /**
      * Gets a resource through the cache.
      *
+     * @param request what to fetch, from where, how fresh it must be and how to check it
      * @return the complete, checked content
      * @throws NotCachedException offline and not cached
      * @throws FirmwareNotFoundException the server answers 404 or 410
@@ -420,7 +427,10 @@ public final class HttpFileCache {
         }
     }
 
-    /** @return lower-case hex SHA-256 of {@code content} */
+    /**
+     * @param content the bytes to hash
+     * @return lower-case hex SHA-256 of {@code content}
+     */
     public static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));

@@ -76,6 +76,7 @@ public final class IntegrityPins {
     }
 
     /**
+     * @param fileName a firmware file name as published
      * @return the pin of a file name, if any
      * @throws DownloadException when the lock file exists but cannot be read
      */
@@ -86,6 +87,10 @@ public final class IntegrityPins {
     /**
      * Records a pin unless the name is already pinned.
      *
+     * @param fileName the firmware file name as published
+     * @param sha256 lower-case hex SHA-256 of the verified content
+     * @param size its length in bytes
+     * @param url where it was downloaded from, for the record
      * @return the pin now in force (the existing one when there was one)
      * @throws BoardException when the lock file cannot be locked, read or written
      */

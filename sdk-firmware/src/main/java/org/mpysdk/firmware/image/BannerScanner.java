@@ -21,7 +21,10 @@ public final class BannerScanner {
     private BannerScanner() {
     }
 
-    /** @return the versions of the first few banners found, in file order (empty when there is none) */
+    /**
+     * @param data a firmware image, whose {@code MicroPython vX.Y.Z} banner text names the version built
+     * @return the versions of the first few banners found, in file order (empty when there is none)
+     */
     public static List<FirmwareVersion> versions(byte[] data) {
         List<FirmwareVersion> found = new ArrayList<>();
         int from = 0;

@@ -89,7 +89,10 @@ public final class ImageVerifier {
                 banners, image.minimumFlashSize(), warnings);
     }
 
-    /** @return whether the bytes have the ESP8266 MicroPython layout (length word at 0x8FFC matching the file) */
+    /**
+     * @param data a whole firmware file
+     * @return whether the bytes have the ESP8266 MicroPython layout (length word at 0x8FFC matching the file)
+     */
     public static boolean looksLikeEsp8266(byte[] data) {
         return data.length >= ESP8266_ROM_PART + 16
                 && LittleEndian.u32(data, ESP8266_ROM_PART - 4) == (long) data.length - 16

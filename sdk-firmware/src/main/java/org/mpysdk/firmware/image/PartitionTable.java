@@ -23,12 +23,23 @@ public record PartitionTable(int offsetInBuffer, List<Partition> partitions, boo
     public static final int MAX_LENGTH = 0xC00;
     private static final int ENTRY = 32;
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param offsetInBuffer where the table starts in the buffer it was parsed from
+     * @param partitions the entries in table order, copied
+     * @param md5Checked whether an MD5 entry was present (and matched)
+     */
     public PartitionTable {
         partitions = List.copyOf(partitions);
     }
 
-    /** @return whether a table's first entry starts at {@code offset} (cheap probe, no full check) */
+    /**
+     * @param data a firmware file or flash dump
+     * @param offset where a table might start in {@code data}: flash address 0x8000 less the file's own
+     *     flash offset (0x7000 in an ESP32 {@code .bin}, which starts at 0x1000)
+     * @return whether a table's first entry starts at {@code offset} (cheap probe, no full check)
+     */
     public static boolean startsAt(byte[] data, int offset) {
         return offset >= 0 && data.length - offset >= ENTRY
                 && (data[offset] & 0xFF) == 0xAA && (data[offset + 1] & 0xFF) == 0x50;
@@ -37,6 +48,9 @@ public record PartitionTable(int offsetInBuffer, List<Partition> partitions, boo
     /**
      * Parses and checks the table at {@code offset}.
      *
+     * @param data a firmware file or flash dump
+     * @param offset where the table starts in {@code data}
+     * @return the partitions, with whether an MD5 entry was checked
      * @throws ImageFormatException when there is no table, an entry is malformed or the MD5 entry does not match
      */
     public static PartitionTable parse(byte[] data, int offset) throws ImageFormatException {
