@@ -41,7 +41,10 @@ public final class Peers {
         Assumptions.abort(message);
     }
 
-    /** @return whether an executable of that name is on the PATH */
+    /**
+     * @param executable a program name such as {@code socat} or {@code qemu-system-arm}
+     * @return whether an executable of that name is on the PATH
+     */
     public static boolean onPath(String executable) {
         String path = System.getenv("PATH");
         if (path == null) {

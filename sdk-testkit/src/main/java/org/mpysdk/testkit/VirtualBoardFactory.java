@@ -25,6 +25,8 @@ public interface VirtualBoardFactory {
      *
      * @param address the parsed port string
      * @param options the options given to {@code Board.open}; ignore unknown ones
+     * @return the host end of a link to the new board
+     * @throws IOException when the board cannot be started (a missing firmware or peer, a bad target)
      */
     Transport open(PortAddress address, List<BoardOption> options) throws IOException;
 

@@ -73,7 +73,29 @@ public record ChipProfile(
     /** eFuse BLOCK1 (MAC, package, revision) sits this far after the eFuse base on S2/S3/C3. */
     private static final int BLOCK1 = 0x44;
 
-    /** Copies the collections so a profile cannot change under a running chip. */
+    /**
+     * Copies the collections so a profile cannot change under a running chip.
+     *
+     * @param name the chip's name as esptool prints it ({@code ESP32-S3})
+     * @param key the short name used in port strings ({@code esp32s3} in {@code virtual:esp32s3})
+     * @param magic the value at the chip-detect register 0x40001000
+     * @param chipId the GET_SECURITY_INFO / image-header chip id, or -1 where the chip has none (ESP8266)
+     * @param romStatusLength status bytes at the end of every ROM response: 2 (ESP8266) or 4 (ESP32 family)
+     * @param securityInfoLength payload bytes of the ROM's GET_SECURITY_INFO answer: 0, 12 or 20
+     * @param romOpcodes the commands the ROM loader understands, copied
+     * @param spi the SPI user-command registers for the flash id
+     * @param uartClkdivReg the UART divider register whose value times the baud gives the crystal frequency
+     * @param xtalMhz the crystal frequency the divider is derived from
+     * @param uartClockFactor UART clock = crystal x this (2 on ESP8266, 1 on ESP32 family)
+     * @param bootBaud the rate the ROM prints its boot text at (74880 on ESP8266 with a 26 MHz crystal)
+     * @param downloadBootText what the ROM prints when it starts in download mode
+     * @param appBootText what the ROM prints when it boots the application from flash
+     * @param romEraseBug whether the ROM's FLASH_BEGIN erase has the ESP8266 size bug (esptool works around it)
+     * @param romNeedsSpiAttach whether the ROM refuses flash commands until SPI_ATTACH (ESP32 family)
+     * @param bootloaderOffset where the chip's second-stage bootloader (and a MicroPython .bin) starts in flash
+     * @param registers fixed register values, copied; unknown addresses read 0
+     * @throws IllegalArgumentException when {@code romStatusLength} is neither 2 nor 4
+     */
     public ChipProfile {
         romOpcodes = Set.copyOf(romOpcodes);
         registers = Map.copyOf(registers);
@@ -89,6 +111,7 @@ public record ChipProfile(
 
     /**
      * @param key {@code esp8266}, {@code esp32}, {@code esp32s3} or {@code esp32c3}; case and dashes are ignored
+     * @return that chip's profile
      * @throws IllegalArgumentException for a chip VirtualEsp does not emulate (the message lists those it does)
      */
     public static ChipProfile byKey(String key) {

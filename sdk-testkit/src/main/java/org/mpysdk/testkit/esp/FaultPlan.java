@@ -28,7 +28,15 @@ import org.mpysdk.serial.esp.protocol.Opcode;
 public record FaultPlan(List<FrameFault> frameFaults, List<ByteFault> byteFaults, int stopAnsweringAfter,
         int resetAfterFlashBlocks, boolean resetIntoDownloadMode) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param frameFaults faults on whole frames, copied
+     * @param byteFaults faults on single bytes, copied
+     * @param stopAnsweringAfter after this many frames the chip sends nothing more (0 = never stops)
+     * @param resetAfterFlashBlocks the chip resets after this many flash data blocks (0 = never)
+     * @param resetIntoDownloadMode whether that reset comes back in the ROM loader
+     */
     public FaultPlan {
         frameFaults = List.copyOf(frameFaults);
         byteFaults = List.copyOf(byteFaults);
@@ -64,7 +72,17 @@ public record FaultPlan(List<FrameFault> frameFaults, List<ByteFault> byteFaults
      * @param delay the extra delay for {@link FrameAction#DELAY}
      */
     public record FrameFault(boolean incoming, Opcode opcode, int nth, FrameAction action, Duration delay) {
-        /** Validates the count. */
+        /**
+         * Validates the count.
+         *
+         * @param incoming true for a command from the host, false for a response
+         * @param opcode the command whose frames are counted, required
+         * @param nth which one, from 1
+         * @param action what happens to it
+         * @param delay the extra delay for {@link FrameAction#DELAY}
+         * @throws IllegalArgumentException when {@code nth} is below 1
+         * @throws NullPointerException when {@code opcode} is null
+         */
         public FrameFault {
             Objects.requireNonNull(opcode, "opcode");
             if (nth < 1) {
@@ -92,7 +110,15 @@ public record FaultPlan(List<FrameFault> frameFaults, List<ByteFault> byteFaults
      * @param delay the extra delay for {@link ByteAction#DELAY}
      */
     public record ByteFault(boolean incoming, long index, ByteAction action, Duration delay) {
-        /** Validates the index. */
+        /**
+         * Validates the index.
+         *
+         * @param incoming true for bytes from the host to the chip, false for bytes the chip sends
+         * @param index which byte in that direction, from 0
+         * @param action what happens to it
+         * @param delay the extra delay for {@link ByteAction#DELAY}
+         * @throws IllegalArgumentException when {@code index} is negative
+         */
         public ByteFault {
             if (index < 0) {
                 throw new IllegalArgumentException("bytes are counted from 0, got " + index);
@@ -111,61 +137,127 @@ public record FaultPlan(List<FrameFault> frameFaults, List<ByteFault> byteFaults
         private Builder() {
         }
 
-        /** The {@code nth} response to {@code op} is never sent. */
+        /**
+         * The {@code nth} response to {@code op} is never sent.
+         *
+         * @param op the command whose frames are counted
+         * @param nth which one, counted from 1 over the chip's life
+         * @return this builder
+         * @throws IllegalArgumentException when {@code nth} is below 1
+         */
         public Builder dropResponse(Opcode op, int nth) {
             frames.add(new FrameFault(false, op, nth, FrameAction.DROP, Duration.ZERO));
             return this;
         }
 
-        /** The {@code nth} response to {@code op} arrives with its first byte inverted. */
+        /**
+         * The {@code nth} response to {@code op} arrives with its first byte inverted.
+         *
+         * @param op the command whose frames are counted
+         * @param nth which one, counted from 1 over the chip's life
+         * @return this builder
+         * @throws IllegalArgumentException when {@code nth} is below 1
+         */
         public Builder corruptResponse(Opcode op, int nth) {
             frames.add(new FrameFault(false, op, nth, FrameAction.CORRUPT, Duration.ZERO));
             return this;
         }
 
-        /** The {@code nth} response to {@code op} leaves {@code delay} late. */
+        /**
+         * The {@code nth} response to {@code op} leaves {@code delay} late.
+         *
+         * @param op the command whose frames are counted
+         * @param nth which one, counted from 1 over the chip's life
+         * @param delay how late
+         * @return this builder
+         * @throws IllegalArgumentException when {@code nth} is below 1
+         */
         public Builder delayResponse(Opcode op, int nth, Duration delay) {
             frames.add(new FrameFault(false, op, nth, FrameAction.DELAY, delay));
             return this;
         }
 
-        /** The {@code nth} command {@code op} is lost on its way to the chip, which never answers it. */
+        /**
+         * The {@code nth} command {@code op} is lost on its way to the chip, which never answers it.
+         *
+         * @param op the command whose frames are counted
+         * @param nth which one, counted from 1 over the chip's life
+         * @return this builder
+         * @throws IllegalArgumentException when {@code nth} is below 1
+         */
         public Builder dropCommand(Opcode op, int nth) {
             frames.add(new FrameFault(true, op, nth, FrameAction.DROP, Duration.ZERO));
             return this;
         }
 
-        /** Byte {@code index} (from 0) that the chip sends is lost. */
+        /**
+         * Byte {@code index} (from 0) that the chip sends is lost.
+         *
+         * @param index which byte in that direction, counted from 0 over the chip's life
+         * @return this builder
+         * @throws IllegalArgumentException when {@code index} is negative
+         */
         public Builder dropOutputByte(long index) {
             bytes.add(new ByteFault(false, index, ByteAction.DROP, Duration.ZERO));
             return this;
         }
 
-        /** Byte {@code index} that the chip sends arrives with its bits inverted. */
+        /**
+         * Byte {@code index} that the chip sends arrives with its bits inverted.
+         *
+         * @param index which byte in that direction, counted from 0 over the chip's life
+         * @return this builder
+         * @throws IllegalArgumentException when {@code index} is negative
+         */
         public Builder corruptOutputByte(long index) {
             bytes.add(new ByteFault(false, index, ByteAction.CORRUPT, Duration.ZERO));
             return this;
         }
 
-        /** Byte {@code index} that the chip sends arrives {@code delay} late (and so do those after it). */
+        /**
+         * Byte {@code index} that the chip sends arrives {@code delay} late (and so do those after it).
+         *
+         * @param index which byte in that direction, counted from 0 over the chip's life
+         * @param delay how late
+         * @return this builder
+         * @throws IllegalArgumentException when {@code index} is negative
+         */
         public Builder delayOutputByte(long index, Duration delay) {
             bytes.add(new ByteFault(false, index, ByteAction.DELAY, delay));
             return this;
         }
 
-        /** Byte {@code index} (from 0) that the host sends never reaches the chip. */
+        /**
+         * Byte {@code index} (from 0) that the host sends never reaches the chip.
+         *
+         * @param index which byte in that direction, counted from 0 over the chip's life
+         * @return this builder
+         * @throws IllegalArgumentException when {@code index} is negative
+         */
         public Builder dropInputByte(long index) {
             bytes.add(new ByteFault(true, index, ByteAction.DROP, Duration.ZERO));
             return this;
         }
 
-        /** Byte {@code index} that the host sends reaches the chip with its bits inverted. */
+        /**
+         * Byte {@code index} that the host sends reaches the chip with its bits inverted.
+         *
+         * @param index which byte in that direction, counted from 0 over the chip's life
+         * @return this builder
+         * @throws IllegalArgumentException when {@code index} is negative
+         */
         public Builder corruptInputByte(long index) {
             bytes.add(new ByteFault(true, index, ByteAction.CORRUPT, Duration.ZERO));
             return this;
         }
 
-        /** After {@code frames} frames (responses, OHAI, read data) the chip falls silent for good. */
+        /**
+         * After {@code frames} frames (responses, OHAI, read data) the chip falls silent for good.
+         *
+         * @param frames how many frames the chip still sends, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when {@code frames} is below 1
+         */
         public Builder stopAnsweringAfter(int frames) {
             if (frames < 1) {
                 throw new IllegalArgumentException("stopAnsweringAfter needs at least 1 frame, got " + frames);
@@ -178,8 +270,11 @@ public record FaultPlan(List<FrameFault> frameFaults, List<ByteFault> byteFaults
          * The chip resets after processing {@code blocks} flash data blocks, before answering the last one:
          * a brown-out or watchdog in the middle of flashing.
          *
+         * @param blocks how many data blocks the chip processes first, at least 1
          * @param intoDownloadMode true: it comes back in the ROM loader (stub and baud rate lost);
          *     false: it boots the (half-written) application
+         * @return this builder
+         * @throws IllegalArgumentException when {@code blocks} is below 1
          */
         public Builder resetMidFlash(int blocks, boolean intoDownloadMode) {
             if (blocks < 1) {

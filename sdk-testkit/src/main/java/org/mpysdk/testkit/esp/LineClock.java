@@ -15,11 +15,17 @@ public interface LineClock {
     /**
      * Returns once {@link #nanoTime()} has reached {@code deadlineNanos} (at once if it has).
      *
+     * @param deadlineNanos a point on the {@link #nanoTime()} scale
      * @throws InterruptedException when the thread is interrupted while waiting (the virtual chip is closing)
      */
     void sleepUntil(long deadlineNanos) throws InterruptedException;
 
-    /** Sleeps for {@code nanos} from now. */
+    /**
+     * Sleeps for {@code nanos} from now.
+     *
+     * @param nanos how long; 0 or less returns at once
+     * @throws InterruptedException when the thread is interrupted while waiting
+     */
     default void sleep(long nanos) throws InterruptedException {
         if (nanos > 0) {
             sleepUntil(nanoTime() + nanos);

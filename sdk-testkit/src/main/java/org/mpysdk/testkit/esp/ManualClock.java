@@ -29,7 +29,12 @@ public final class ManualClock implements LineClock {
         }
     }
 
-    /** Moves the time forward by {@code nanos} without anyone sleeping. */
+    /**
+     * Moves the time forward by {@code nanos} without anyone sleeping.
+     *
+     * @param nanos how far, not negative
+     * @throws IllegalArgumentException when {@code nanos} is negative
+     */
     public synchronized void advance(long nanos) {
         if (nanos < 0) {
             throw new IllegalArgumentException("time only moves forward");

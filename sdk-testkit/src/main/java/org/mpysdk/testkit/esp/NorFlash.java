@@ -47,6 +47,8 @@ public final class NorFlash {
     /**
      * Erases every sector that overlaps {@code [offset, offset + length)}.
      *
+     * @param offset first byte of the range
+     * @param length length of the range; 0 erases nothing
      * @return the number of sectors erased
      * @throws IllegalArgumentException when the range leaves the flash
      */
@@ -72,6 +74,10 @@ public final class NorFlash {
     /**
      * Programs bytes: each cell becomes {@code old & new}, because programming only clears bits.
      *
+     * @param offset flash address of the first byte
+     * @param data the buffer holding the bytes
+     * @param off where in {@code data} they start
+     * @param len how many bytes to program
      * @throws IllegalArgumentException when the range leaves the flash
      */
     public synchronized void program(int offset, byte[] data, int off, int len) {
@@ -82,7 +88,13 @@ public final class NorFlash {
         bytesProgrammed += len;
     }
 
-    /** Programs all of {@code data} at {@code offset}. */
+    /**
+     * Programs all of {@code data} at {@code offset}, with the same NOR rule.
+     *
+     * @param offset flash address of the first byte
+     * @param data the bytes to program
+     * @throws IllegalArgumentException when the range leaves the flash
+     */
     public void program(int offset, byte[] data) {
         program(offset, data, 0, data.length);
     }
@@ -90,13 +102,22 @@ public final class NorFlash {
     /**
      * Sets bytes directly, ignoring NOR rules: for tests that start from a flash that already holds
      * something (a previous firmware, a file system).
+     *
+     * @param offset flash address of the first byte
+     * @param data the bytes to place there
+     * @throws IllegalArgumentException when the range leaves the flash
      */
     public synchronized void load(int offset, byte[] data) {
         checkRange(offset, data.length);
         System.arraycopy(data, 0, cells, offset, data.length);
     }
 
-    /** @return a copy of {@code [offset, offset + length)} */
+    /**
+     * @param offset first byte of the range
+     * @param length length of the range
+     * @return a copy of {@code [offset, offset + length)}
+     * @throws IllegalArgumentException when the range leaves the flash
+     */
     public synchronized byte[] read(int offset, int length) {
         checkRange(offset, length);
         return Arrays.copyOfRange(cells, offset, offset + length);
@@ -107,7 +128,12 @@ public final class NorFlash {
         return cells.clone();
     }
 
-    /** @return the MD5 of {@code [offset, offset + length)}, as SPI_FLASH_MD5 computes it */
+    /**
+     * @param offset first byte of the range
+     * @param length length of the range
+     * @return the MD5 of {@code [offset, offset + length)}, as SPI_FLASH_MD5 computes it
+     * @throws IllegalArgumentException when the range leaves the flash
+     */
     public synchronized byte[] md5(int offset, int length) {
         checkRange(offset, length);
         try {
@@ -119,7 +145,12 @@ public final class NorFlash {
         }
     }
 
-    /** @return whether every byte of the range is 0xFF */
+    /**
+     * @param offset first byte of the range
+     * @param length length of the range
+     * @return whether every byte of the range is 0xFF
+     * @throws IllegalArgumentException when the range leaves the flash
+     */
     public synchronized boolean isErased(int offset, int length) {
         checkRange(offset, length);
         for (int i = offset; i < offset + length; i++) {
@@ -140,7 +171,11 @@ public final class NorFlash {
         return bytesProgrammed;
     }
 
-    /** @return whether {@code [offset, offset + length)} lies inside the flash */
+    /**
+     * @param offset first byte of the range
+     * @param length length of the range
+     * @return whether {@code [offset, offset + length)} lies inside the flash
+     */
     public boolean contains(long offset, long length) {
         return offset >= 0 && length >= 0 && offset + length <= cells.length;
     }

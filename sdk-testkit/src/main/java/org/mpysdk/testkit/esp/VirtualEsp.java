@@ -67,7 +67,10 @@ public final class VirtualEsp implements AutoCloseable {
         this.engine = new LoaderEngine(this, config.startInApplication() ? EspMode.APPLICATION : EspMode.ROM_LOADER);
     }
 
-    /** @return a builder for a chip of this kind, with 4 MB of flash, 115200 baud, no line rate, no faults */
+    /**
+     * @param profile the chip to emulate, e.g. {@link ChipProfile#esp32()}
+     * @return a builder for a chip of this kind, with 4 MB of flash, 115200 baud, no line rate, no faults
+     */
     public static Builder builder(ChipProfile profile) {
         return new Builder(profile);
     }
@@ -75,6 +78,7 @@ public final class VirtualEsp implements AutoCloseable {
     /**
      * @param key {@code esp8266}, {@code esp32}, {@code esp32s3} or {@code esp32c3}
      * @return a chip with the default knobs
+     * @throws IllegalArgumentException for a chip VirtualEsp does not emulate
      */
     public static VirtualEsp create(String key) {
         return builder(ChipProfile.byKey(key)).build();
@@ -115,7 +119,10 @@ public final class VirtualEsp implements AutoCloseable {
         return List.copyOf(commandLog);
     }
 
-    /** @return how many commands with this opcode arrived */
+    /**
+     * @param op the command to count, e.g. {@code Opcode.FLASH_DEFL_DATA} to see how many blocks were sent
+     * @return how many commands with this opcode arrived
+     */
     public synchronized long commandCount(Opcode op) {
         return commandLog.stream().filter(c -> c == op.code()).count();
     }
@@ -148,6 +155,8 @@ public final class VirtualEsp implements AutoCloseable {
     /**
      * Opens an in-process link to the chip, at {@link BaudRate#DEFAULT} on the host side. Closing the
      * transport disconnects the host; the chip stays.
+     *
+     * @return the host end of the link
      */
     public VirtualEspTransport openTransport() {
         return openTransport(BaudRate.DEFAULT);
@@ -156,6 +165,7 @@ public final class VirtualEsp implements AutoCloseable {
     /**
      * @param hostBaud the host side's baud rate; when it differs from the chip's (after a CHANGE_BAUDRATE
      *     the host did not follow), bytes arrive garbled
+     * @return the host end of the link
      */
     public VirtualEspTransport openTransport(int hostBaud) {
         VirtualEspTransport transport = new VirtualEspTransport(this, "virtual:" + profile.key(), hostBaud, false);
@@ -163,7 +173,12 @@ public final class VirtualEsp implements AutoCloseable {
         return transport;
     }
 
-    /** Starts a TCP server on 127.0.0.1 (ephemeral port) whose connections reach this chip; closed with the chip. */
+    /**
+     * Starts a TCP server on 127.0.0.1 (ephemeral port) whose connections reach this chip; closed with the chip.
+     *
+     * @return the running server; a host opens its {@link VirtualEspServer#uri()}
+     * @throws IOException when the server socket cannot be opened
+     */
     public VirtualEspServer serveTcp() throws IOException {
         VirtualEspServer server = new VirtualEspServer(this);
         synchronized (this) {
@@ -175,6 +190,9 @@ public final class VirtualEsp implements AutoCloseable {
     /**
      * Starts {@code socat} with a pty pair and serves this chip on one end; the host opens
      * {@link VirtualEspPty#hostPath()}. Needs socat on the PATH.
+     *
+     * @return the running pty pair
+     * @throws IOException when socat cannot be started or does not report its ptys
      */
     public VirtualEspPty servePty() throws IOException {
         VirtualEspPty pty = VirtualEspPty.start(this);
@@ -189,6 +207,9 @@ public final class VirtualEsp implements AutoCloseable {
      * RTS alone pulls EN low (reset), DTR alone pulls IO0 low (download mode), both or neither leave
      * both high. When EN rises the chip samples IO0 after {@link VirtualEspConfig#strapDelay()} and
      * boots the ROM loader (IO0 low) or the application.
+     *
+     * @param dtr the DTR level, true = asserted
+     * @param rts the RTS level, true = asserted
      */
     public void setControlLines(boolean dtr, boolean rts) {
         synchronized (this) {
@@ -226,6 +247,8 @@ public final class VirtualEsp implements AutoCloseable {
     /**
      * Power-cycles the chip with IO0 low ({@code downloadMode}) or high: the stub, a flash session in
      * progress and any baud rate change are lost, and the ROM prints its boot text.
+     *
+     * @param downloadMode true to come back in the ROM loader, false to boot the application
      */
     public void reset(boolean downloadMode) {
         Session s;
@@ -407,7 +430,11 @@ public final class VirtualEsp implements AutoCloseable {
             this.profile = Objects.requireNonNull(profile, "profile");
         }
 
-        /** @param bytes flash size, a power of two of at least 64 KiB (default 4 MB) */
+        /**
+         * @param bytes flash size, a power of two of at least 64 KiB (default 4 MB)
+         * @return this builder
+         * @throws IllegalArgumentException when {@code bytes} is not such a power of two
+         */
         public Builder flashSize(int bytes) {
             if (bytes < 64 * 1024 || Integer.bitCount(bytes) != 1) {
                 throw new IllegalArgumentException("flash size must be a power of two >= 64 KiB, got " + bytes);
@@ -416,37 +443,56 @@ public final class VirtualEsp implements AutoCloseable {
             return this;
         }
 
-        /** @param baud the rate the chip's UART starts at (default 115200) */
+        /**
+         * @param baud the rate the chip's UART starts at (default 115200)
+         * @return this builder
+         * @throws IllegalArgumentException when {@code baud} is not positive
+         */
         public Builder baudRate(int baud) {
             this.baud = BaudRate.of(baud).value();
             return this;
         }
 
-        /** @param on whether bytes take their line time (10 bits per byte at the current baud) in both directions */
+        /**
+         * @param on whether bytes take their line time (10 bits per byte at the current baud) in both directions
+         * @return this builder
+         */
         public Builder lineRate(boolean on) {
             this.lineRate = on;
             return this;
         }
 
-        /** @param perSector time to erase one 4 KiB sector (real chips: about 30-50 ms) */
+        /**
+         * @param perSector time to erase one 4 KiB sector (real chips: about 30-50 ms)
+         * @return this builder
+         */
         public Builder eraseLatency(Duration perSector) {
             this.eraseLatency = nonNegative(perSector);
             return this;
         }
 
-        /** @param perSector time to program 4 KiB (real chips: a few ms) */
+        /**
+         * @param perSector time to program 4 KiB (real chips: a few ms)
+         * @return this builder
+         */
         public Builder writeLatency(Duration perSector) {
             this.writeLatency = nonNegative(perSector);
             return this;
         }
 
-        /** @param latency time for a whole-chip ERASE_FLASH (real 4 MB chips: 10-40 s) */
+        /**
+         * @param latency time for a whole-chip ERASE_FLASH (real 4 MB chips: 10-40 s)
+         * @return this builder
+         */
         public Builder chipEraseLatency(Duration latency) {
             this.chipEraseLatency = nonNegative(latency);
             return this;
         }
 
-        /** @param on whether a new connection first receives the ROM's boot text (default off) */
+        /**
+         * @param on whether a new connection first receives the ROM's boot text (default off)
+         * @return this builder
+         */
         public Builder bootNoise(boolean on) {
             this.bootNoise = on;
             return this;
@@ -455,6 +501,7 @@ public final class VirtualEsp implements AutoCloseable {
         /**
          * @param on whether the ROM is in Secure Download Mode: only SYNC, SPI_ATTACH, SPI_SET_PARAMS,
          *     CHANGE_BAUDRATE, FLASH_BEGIN/DATA/END and GET_SECURITY_INFO work; others get "unsupported"
+         * @return this builder
          * @throws IllegalArgumentException for chips whose ROM has no such mode (ESP8266, ESP32)
          */
         public Builder secureDownloadMode(boolean on) {
@@ -468,37 +515,53 @@ public final class VirtualEsp implements AutoCloseable {
         /**
          * @param on whether the chip starts running its application (nobody reset it into download mode):
          *     it prints {@link #applicationOutput} and never answers in SLIP until reset with IO0 low
+         * @return this builder
          */
         public Builder runningApplication(boolean on) {
             this.startInApplication = on;
             return this;
         }
 
-        /** @param text what the application prints at boot and when bytes arrive (default: a MicroPython prompt) */
+        /**
+         * @param text what the application prints at boot and when bytes arrive (default: a MicroPython prompt)
+         * @return this builder
+         */
         public Builder applicationOutput(String text) {
             this.applicationOutput = Objects.requireNonNull(text, "text");
             return this;
         }
 
-        /** @param mac the MAC address the eFuses hold */
+        /**
+         * @param mac the MAC address the eFuses hold
+         * @return this builder
+         */
         public Builder mac(byte[] mac) {
             this.profile = profile.withMac(mac);
             return this;
         }
 
-        /** @param delay how long after EN rises IO0 is sampled (default 5 ms, the RC delay on EN) */
+        /**
+         * @param delay how long after EN rises IO0 is sampled (default 5 ms, the RC delay on EN)
+         * @return this builder
+         */
         public Builder strapDelay(Duration delay) {
             this.strapDelay = nonNegative(delay);
             return this;
         }
 
-        /** @param clock the time source for the line rate and latencies (a {@link ManualClock} in tests) */
+        /**
+         * @param clock the time source for the line rate and latencies (a {@link ManualClock} in tests)
+         * @return this builder
+         */
         public Builder clock(LineClock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** @param faults what goes wrong (default nothing) */
+        /**
+         * @param faults what goes wrong (default nothing)
+         * @return this builder
+         */
         public Builder faults(FaultPlan faults) {
             this.faults = Objects.requireNonNull(faults, "faults");
             return this;

@@ -25,7 +25,14 @@ public final class TestFirmware {
     private TestFirmware() {
     }
 
-    /** A full ESP32-family .bin as MicroPython publishes it: written at the chip's offset, banner of {@code version}. */
+    /**
+     * A full ESP32-family .bin as MicroPython publishes it: written at the chip's offset, banner of {@code version}.
+     *
+     * @param chip an ESP32-family chip
+     * @param version the banner version, e.g. {@code v1.27.0}
+     * @return bootloader, partition table and application, about 66 KB
+     * @throws IllegalArgumentException for a chip whose images carry no chip id (the ESP8266)
+     */
     public static byte[] esp32Bin(Chip chip, String version) {
         int id = chip.imageChipId().orElseThrow(() -> new IllegalArgumentException(chip + " images have no chip id; use esp8266Bin"));
         return esp32Bin(id, id, chip.flashOffset(), version, SIZE_CODE);
@@ -34,6 +41,12 @@ public final class TestFirmware {
     /**
      * A full ESP32-family .bin whose application carries {@code appBytes} of code-like, compressible data,
      * for flashing demos and benchmarks of realistic size (MicroPython's ESP32 images are about 1.6 MB).
+     *
+     * @param chip an ESP32-family chip
+     * @param version the banner version, e.g. {@code v1.27.0}
+     * @param appBytes size of the code-like segment, rounded down to a multiple of 4
+     * @return bootloader, partition table and the large application
+     * @throws IllegalArgumentException for a chip whose images carry no chip id (the ESP8266)
      */
     public static byte[] esp32Bin(Chip chip, String version, int appBytes) {
         int id = chip.imageChipId().orElseThrow(() -> new IllegalArgumentException(chip + " images have no chip id; use esp8266Bin"));
@@ -48,6 +61,7 @@ public final class TestFirmware {
      * @param base flash address of the file's first byte (the partition table lands at 0x8000 - base)
      * @param version banner version, e.g. {@code v1.27.0}; null for no banner
      * @param sizeCode flash-size code of the bootloader header
+     * @return bootloader, partition table and application, with mismatches exactly as asked for
      */
     public static byte[] esp32Bin(int bootChipId, int appChipId, long base, String version, int sizeCode) {
         return esp32Bin(bootChipId, appChipId, base, version, sizeCode, 2048);
@@ -67,14 +81,26 @@ public final class TestFirmware {
         return out.toByteArray();
     }
 
-    /** An ESP32-family application image alone (.app-bin). */
+    /**
+     * An ESP32-family application image alone (.app-bin).
+     *
+     * @param chip an ESP32-family chip
+     * @param version the banner version
+     * @return one application image with its appended SHA-256
+     * @throws java.util.NoSuchElementException for a chip whose images carry no chip id (the ESP8266)
+     */
     public static byte[] appBin(Chip chip, String version) {
         byte[] banner = ("MicroPython " + version + " on 2025-12-09; test").getBytes(StandardCharsets.US_ASCII);
         return espImage(chip.imageChipId().orElseThrow(), true, SIZE_CODE, new long[] {0x3F400020L, 0x40080000L},
                 new byte[][] {banner, filler(300, 5)});
     }
 
-    /** MicroPython's ESP8266 .bin: ROM image padded to 0x9000 with the length word, irom0 part, MD5 trailer. */
+    /**
+     * MicroPython's ESP8266 .bin: ROM image padded to 0x9000 with the length word, irom0 part, MD5 trailer.
+     *
+     * @param version the banner version
+     * @return the whole file, written at 0x0
+     */
     public static byte[] esp8266Bin(String version) {
         byte[] rom = espImage(-1, false, SIZE_CODE, new long[] {0x40100000L, 0x3FFE8000L},
                 new byte[][] {filler(400, 6), filler(96, 7)});
@@ -95,7 +121,16 @@ public final class TestFirmware {
         return out.toByteArray();
     }
 
-    /** One ESP image: header (+ extended header when chipId >= 0), segments, checksum, optional SHA-256. */
+    /**
+     * One ESP image: header (+ extended header when chipId >= 0), segments, checksum, optional SHA-256.
+     *
+     * @param chipId the extended header's chip id, or negative for an ESP8266 image without one
+     * @param hash whether to append the SHA-256 (needs an extended header to be announced)
+     * @param sizeCode flash-size code for the header's high nibble of byte 3
+     * @param loads the load address of each segment
+     * @param segments the segments' data, as many as {@code loads}
+     * @return the image bytes
+     */
     public static byte[] espImage(int chipId, boolean hash, int sizeCode, long[] loads, byte[][] segments) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(0xE9);
@@ -132,7 +167,12 @@ public final class TestFirmware {
         return out.toByteArray();
     }
 
-    /** nvs, phy_init, factory app at 0x10000, vfs; with or without the MD5 entry. */
+    /**
+     * nvs, phy_init, factory app at 0x10000, vfs; with or without the MD5 entry.
+     *
+     * @param md5 whether to add the MD5 entry ESP-IDF writes after the partitions
+     * @return the table, ending in an empty (0xFF) entry
+     */
     public static byte[] partitionTable(boolean md5) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         entry(out, "nvs", 1, 0x02, 0x9000, 0x6000);
@@ -162,7 +202,13 @@ public final class TestFirmware {
         write(out, b.array());
     }
 
-    /** Deterministic non-trivial bytes. */
+    /**
+     * Deterministic non-trivial bytes.
+     *
+     * @param n how many
+     * @param seed varies the pattern, so two segments differ
+     * @return the bytes
+     */
     public static byte[] filler(int n, int seed) {
         byte[] b = new byte[n];
         for (int i = 0; i < n; i++) {
@@ -174,6 +220,10 @@ public final class TestFirmware {
     /**
      * Bytes that compress about as well as machine code (roughly 60%): a random walk over a small
      * alphabet with repeats, deterministic per seed.
+     *
+     * @param n how many
+     * @param seed the random seed
+     * @return the bytes
      */
     public static byte[] codeLike(int n, long seed) {
         byte[] b = new byte[n];

@@ -62,6 +62,7 @@ public final class QemuMicrobit implements AutoCloseable {
     /**
      * Starts QEMU and waits until MicroPython's prompt answers (at most 20 s).
      *
+     * @return the running emulator; close it to stop QEMU
      * @throws IOException when QEMU does not start or MicroPython does not answer; QEMU is stopped then
      */
     public static QemuMicrobit start() throws IOException {

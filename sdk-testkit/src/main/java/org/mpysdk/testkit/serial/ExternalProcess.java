@@ -31,7 +31,13 @@ public final class ExternalProcess implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts {@code command} with stderr merged into stdout. */
+    /**
+     * Starts {@code command} with stderr merged into stdout; the process is killed at JVM exit at the latest.
+     *
+     * @param command the program and its arguments
+     * @return the running process, its output collected line by line
+     * @throws IOException when the program cannot be started (not installed, not executable)
+     */
     public static ExternalProcess start(List<String> command) throws IOException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         ExternalProcess ep = new ExternalProcess(p, String.join(" ", command));
@@ -51,6 +57,8 @@ public final class ExternalProcess implements AutoCloseable {
     }
 
     /**
+     * @param wanted picks the line to wait for, e.g. one naming a pty
+     * @param timeout how long to wait for it
      * @return the first output line matching {@code wanted}
      * @throws IOException when it does not appear within {@code timeout} or the process exits first
      */

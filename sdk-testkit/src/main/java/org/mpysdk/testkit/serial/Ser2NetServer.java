@@ -26,6 +26,7 @@ public final class Ser2NetServer implements AutoCloseable {
     /**
      * @param device the serial device to serve
      * @return a running server, once it accepts connections (waits at most 5 s)
+     * @throws IOException when ser2net cannot be started or does not accept connections in time
      */
     public static Ser2NetServer serveRfc2217(String device) throws IOException {
         int port = freePort();

@@ -29,7 +29,12 @@ public final class SocatPtyPair implements AutoCloseable {
         this.second = second;
     }
 
-    /** Starts socat and waits (at most 5 s) for both pty paths. */
+    /**
+     * Starts socat and waits (at most 5 s) for both pty paths.
+     *
+     * @return the running pair; close it to stop socat
+     * @throws IOException when socat cannot be started or does not report both ptys in time
+     */
     public static SocatPtyPair start() throws IOException {
         ExternalProcess p = ExternalProcess.start(List.of("socat", "-d", "-d",
                 "pty,raw,echo=0", "pty,raw,echo=0"));

@@ -37,7 +37,11 @@ public final class PipeTerminal extends AbstractTransport {
         this.echo = echo;
     }
 
-    /** Makes the board print {@code bytes} (the client receives them). */
+    /**
+     * Makes the board print {@code bytes} (the client receives them).
+     *
+     * @param bytes what the board prints, e.g. a prompt
+     */
     public void print(byte[] bytes) {
         lock.lock();
         try {
@@ -61,6 +65,8 @@ public final class PipeTerminal extends AbstractTransport {
     /**
      * Waits until the client has typed at least {@code count} bytes.
      *
+     * @param count how many bytes to wait for, counted from the start of the session
+     * @param timeout how long to wait
      * @return everything typed so far
      * @throws OperationTimeoutException when fewer arrive in time
      */

@@ -88,31 +88,55 @@ public final class WebReplServer implements AutoCloseable {
         private Builder() {
         }
 
-        /** @param password the board's PASS (compared as the board does: first 10 typed characters) */
+        /**
+         * @param password the board's PASS (compared as the board does: first 10 typed characters)
+         * @return this builder
+         * @throws NullPointerException when {@code password} is null
+         */
         public Builder password(String password) {
             this.password = Objects.requireNonNull(password);
             return this;
         }
 
-        /** @param terminal the board's REPL: a QEMU pty transport, a virtual MicroPython or a {@link PipeTerminal}; not closed by the server */
+        /**
+         * @param terminal the board's REPL: a QEMU pty transport, a virtual MicroPython or a
+         *     {@link PipeTerminal}; not closed by the server
+         * @return this builder
+         */
         public Builder terminal(Transport terminal) {
             this.terminal = terminal;
             return this;
         }
 
-        /** @param root the folder that holds the board's files (default: a new temporary folder) */
+        /**
+         * @param root the folder that holds the board's files (default: a new temporary folder)
+         * @return this builder
+         */
         public Builder root(Path root) {
             this.root = root;
             return this;
         }
 
-        /** Sets the version the server reports to a version request. */
+        /**
+         * Sets the version the server reports to a version request.
+         *
+         * @param major major number
+         * @param minor minor number
+         * @param micro micro (patch) number
+         * @return this builder
+         */
         public Builder version(int major, int minor, int micro) {
             this.version = new int[] {major, minor, micro};
             return this;
         }
 
-        /** Binds a loopback port and starts serving. */
+        /**
+         * Binds a loopback port and starts serving.
+         *
+         * @return the running server; close it when done
+         * @throws NullPointerException when no password was set
+         * @throws IOException when the port cannot be bound
+         */
         public WebReplServer start() throws IOException {
             Objects.requireNonNull(password, "password");
             return new WebReplServer(this);
@@ -123,7 +147,12 @@ public final class WebReplServer implements AutoCloseable {
     public static final class Faults {
         private final AtomicLong dropAfter = new AtomicLong(-1);
 
-        /** The next put or get drops the connection once {@code bytes} of file data have moved (one shot). */
+        /**
+         * The next put or get drops the connection once {@code bytes} of file data have moved (one shot).
+         *
+         * @param bytes file bytes to let through; the drop comes after the first chunk that reaches this
+         *     count, so 0 drops after the first chunk
+         */
         public void dropTransferAfter(long bytes) {
             dropAfter.set(bytes);
         }
@@ -184,7 +213,9 @@ public final class WebReplServer implements AutoCloseable {
     /**
      * Waits until no client is connected (the board has seen a client's close or drop).
      *
+     * @param timeout how long to wait
      * @return whether the slot became free in time
+     * @throws InterruptedException when the waiting thread is interrupted
      */
     public boolean awaitNoSession(Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
