@@ -122,11 +122,11 @@ public interface Transport extends AutoCloseable {
 
     /**
      * Sets DTR and RTS together, for reset sequences. Where the hardware cannot set both in one
-     * call, RTS is set first, then DTR.
+     * call, RTS is set first, then DTR. Transports without control lines accept and ignore it (see
+     * {@link #hasControlLines()}).
      *
      * @param dtr true to assert DTR (the usual ESP auto-reset circuit routes it to GPIO0, the BOOT pin)
      * @param rts true to assert RTS (the same circuit routes it to EN, the chip's reset)
-     * @throws UnsupportedOperationException never; transports without control lines ignore it, see {@link #hasControlLines()}
      * @throws TransportClosedException if the link is gone
      * @throws IOException if the port refuses the change
      */
