@@ -84,7 +84,7 @@ public abstract class AbstractTransport implements Transport {
         byte[] chunk = new byte[4096];
         while (true) {
             byte[] sofar = seen.toByteArray();
-            int at = indexOf(sofar, pattern, Math.max(0, sofar.length - chunk.length - pattern.length));
+            int at = Bytes.indexOf(sofar, pattern, Math.max(0, sofar.length - chunk.length - pattern.length));
             if (at >= 0) {
                 int end = at + pattern.length;
                 unread(Arrays.copyOfRange(sofar, end, sofar.length));
@@ -187,19 +187,6 @@ public abstract class AbstractTransport implements Transport {
             System.arraycopy(pending, 0, merged, bytes.length, pending.length);
             pending = merged;
         }
-    }
-
-    static int indexOf(byte[] hay, byte[] needle, int from) {
-        outer:
-        for (int i = Math.max(0, from); i <= hay.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     private static byte[] tail(byte[] b, int n) {

@@ -69,7 +69,7 @@ class AbstractTransportTest {
             all.write(c);
         }
         byte[] whole = all.toByteArray();
-        int at = AbstractTransport.indexOf(whole, pattern, 0);
+        int at = Bytes.indexOf(whole, pattern, 0);
         ChunkedTransport t = new ChunkedTransport(false, chunks.toArray(new byte[0][]));
         if (at < 0) {
             assertThrows(OperationTimeoutException.class, () -> t.readUntil(pattern, Duration.ofMillis(20)));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.mpysdk.core.LocalFiles;
 import org.mpysdk.core.Cancellation;
 import org.mpysdk.core.Deadline;
 import org.mpysdk.core.OperationCancelledException;
@@ -191,24 +192,7 @@ public final class WebReplFiles {
      * @throws IOException when the host file cannot be written or the connection fails
      */
     public void get(String remote, Path local) throws IOException {
-        Path target = local.toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".part");
-        boolean done = false;
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                get(remote, out);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            done = true;
-        } finally {
-            if (!done) {
-                Files.deleteIfExists(tmp);
-            }
-        }
+        LocalFiles.writeAtomically(local, out -> get(remote, out));
     }
 
     /**

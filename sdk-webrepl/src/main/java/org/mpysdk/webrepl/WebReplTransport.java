@@ -27,6 +27,7 @@ import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
 import okio.ByteString;
+import org.mpysdk.core.Bytes;
 import org.mpysdk.core.AbstractTransport;
 import org.mpysdk.core.Deadline;
 import org.mpysdk.core.OperationTimeoutException;
@@ -254,7 +255,7 @@ public final class WebReplTransport extends AbstractTransport {
         while (true) {
             byte[] sofar = seen.toByteArray();
             for (int p = 0; p < patterns.length; p++) {
-                int at = indexOf(sofar, patterns[p]);
+                int at = Bytes.indexOf(sofar, patterns[p], 0);
                 if (at >= 0) {
                     unread(Arrays.copyOfRange(sofar, at + patterns[p].length, sofar.length));
                     return p;
@@ -268,19 +269,6 @@ public final class WebReplTransport extends AbstractTransport {
             int n = terminal.read(buf, 0, buf.length, deadline.remainingMillis());
             seen.write(buf, 0, n);
         }
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i <= hay.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     /**

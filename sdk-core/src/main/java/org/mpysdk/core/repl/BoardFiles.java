@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.mpysdk.core.LocalFiles;
 import org.mpysdk.core.Cancellation;
 import org.mpysdk.core.Progress;
 import org.mpysdk.core.ProgressListener;
@@ -281,26 +282,7 @@ public final class BoardFiles {
      * @throws IOException when the REPL fails or the host file cannot be written
      */
     public void get(String remote, Path local) throws IOException {
-        Path target = local.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
-        boolean done = false;
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                read(remote, out, "get");
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            done = true;
-        } finally {
-            if (!done) {
-                Files.deleteIfExists(tmp);
-            }
-        }
+        LocalFiles.writeAtomically(local, out -> read(remote, out, "get"));
     }
 
     /**

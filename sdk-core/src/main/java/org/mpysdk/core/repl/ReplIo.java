@@ -3,6 +3,7 @@ package org.mpysdk.core.repl;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
+import org.mpysdk.core.Bytes;
 import org.mpysdk.core.AbstractTransport;
 import org.mpysdk.core.Deadline;
 import org.mpysdk.core.OperationTimeoutException;
@@ -94,7 +95,7 @@ final class ReplIo {
         byte[] chunk = new byte[1024];
         int scanFrom = 0;
         while (true) {
-            int at = indexOf(seen, len, pattern, scanFrom);
+            int at = Bytes.indexOf(seen, len, pattern, scanFrom);
             if (at >= 0) {
                 int end = at + pattern.length;
                 unread(seen, end, len - end);
@@ -125,18 +126,5 @@ final class ReplIo {
             System.arraycopy(chunk, 0, seen, len, n);
             len += n;
         }
-    }
-
-    static int indexOf(byte[] hay, int hayLen, byte[] needle, int from) {
-        outer:
-        for (int i = Math.max(0, from); i <= hayLen - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

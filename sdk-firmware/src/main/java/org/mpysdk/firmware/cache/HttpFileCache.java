@@ -25,6 +25,7 @@ import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.mpysdk.core.LocalFiles;
 import org.mpysdk.core.Cancellation;
 import org.mpysdk.core.Deadline;
 import org.mpysdk.core.OperationCancelledException;
@@ -337,7 +338,7 @@ public final class HttpFileCache {
         try {
             Files.createDirectories(entry.getParent());
             writeMeta(metaPath(entry), meta);
-            AtomicFiles.move(partial, entry);
+            LocalFiles.moveAtomically(partial, entry);
             Files.deleteIfExists(partialMeta);
         } catch (DownloadException e) {
             deleteQuietly(partial, partialMeta);
@@ -399,7 +400,7 @@ public final class HttpFileCache {
 
     private void writeMeta(Path path, EntryMetadata meta) throws DownloadException {
         try {
-            AtomicFiles.write(path, json.writeValueAsBytes(meta));
+            LocalFiles.writeAtomically(path, out -> out.write(json.writeValueAsBytes(meta)));
         } catch (IOException e) {
             throw new DownloadException("cannot write " + path + ": " + e.getMessage() + "; check free space and permissions", -1, e);
         }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.mpysdk.core.LocalFiles;
 import org.mpysdk.core.BoardException;
 import org.mpysdk.core.Cancellation;
 import org.mpysdk.core.Deadline;
@@ -106,7 +107,7 @@ public final class IntegrityPins {
             Pin pin = new Pin(sha256, size, url, clock.instant().toString());
             doc.files().put(fileName, pin);
             try {
-                AtomicFiles.write(file, json.writeValueAsBytes(doc));
+                LocalFiles.writeAtomically(file, out -> out.write(json.writeValueAsBytes(doc)));
             } catch (IOException e) {
                 throw new DownloadException("cannot write the firmware lock file " + file + ": " + e.getMessage()
                         + "; check permissions or choose another with FirmwareCatalog.builder().lockFile(...)", -1, e);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mpysdk.core.Bytes;
 import org.mpysdk.firmware.FirmwareVersion;
 
 /**
@@ -29,7 +30,7 @@ public final class BannerScanner {
         List<FirmwareVersion> found = new ArrayList<>();
         int from = 0;
         while (found.size() < MAX_HITS) {
-            int at = indexOf(data, PREFIX, from);
+            int at = Bytes.indexOf(data, PREFIX, from);
             if (at < 0) {
                 break;
             }
@@ -56,18 +57,5 @@ public final class BannerScanner {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    static int indexOf(byte[] data, byte[] pattern, int from) {
-        outer:
-        for (int i = Math.max(0, from), last = data.length - pattern.length; i <= last; i++) {
-            for (int j = 0; j < pattern.length; j++) {
-                if (data[i + j] != pattern[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }
