@@ -74,10 +74,7 @@ final class CatalogCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            CatalogBoard b = catalog.catalog().board(board);
-            if (variant != null) {
-                b = b.variant(variant);
-            }
+            CatalogBoard b = variant == null ? catalog.catalog().board(board) : catalog.catalog().board(board).variant(variant);
             BoardDetails d = b.details();
             List<FirmwareFile> releases = b.releases();
             List<FirmwareFile> previews = b.previews();
@@ -121,11 +118,7 @@ final class CatalogCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            CatalogBoard b = catalog.catalog().board(board);
-            if (variant != null) {
-                b = b.variant(variant);
-            }
-            FirmwareChoice choice = preview ? b.latestPreview() : version != null ? b.release(version) : b.latestRelease();
+            FirmwareChoice choice = ImageChooser.choose(catalog.catalog().board(board), variant, version, preview);
             DownloadOptions options = DownloadOptions.defaults().withProgress(catalog.mpy.progress());
             if (sha256 != null) {
                 options = options.withExpectedSha256(sha256);

@@ -35,11 +35,14 @@ final class ImageChooser {
             return Firmware.load(file);
         }
         FirmwareCatalog catalog = FirmwareCatalog.builder().offline(offline).build();
-        CatalogBoard b = board != null ? catalog.board(board) : catalog.genericBoardFor(detected.displayName());
-        if (variant != null) {
-            b = b.variant(variant);
-        }
-        FirmwareChoice choice = preview ? b.latestPreview() : version != null ? b.release(version) : b.latestRelease();
-        return choice.download();
+        CatalogBoard b = board != null ? catalog.board(board) : catalog.genericBoardFor(detected);
+        return choose(b, variant, version, preview).download();
+    }
+
+    /** @return the variant's latest release, a given release, or its latest preview, as the options say */
+    static FirmwareChoice choose(CatalogBoard board, String variant, String version, boolean preview)
+            throws org.mpysdk.core.BoardException {
+        CatalogBoard b = variant == null ? board : board.variant(variant);
+        return preview ? b.latestPreview() : version != null ? b.release(version) : b.latestRelease();
     }
 }
