@@ -88,7 +88,7 @@ public final class Firmware implements FlashImageSource {
                 ? new ImageVerifier().verify(content, name, Chip.fromName(mcu),
                         meta.map(m -> OptionalLong.of(m.flashOffset())).orElse(OptionalLong.empty()))
                 : null;
-        return new Firmware(name, file.toUri(), file, content, HttpFileCache.sha256(content), Origin.CACHE, mcu, image);
+        return new Firmware(name, file.toUri(), file, content, HttpFileCache.sha256(content), Origin.LOCAL_FILE, mcu, image);
     }
 
     /** @return the file on disk (in the cache for downloads); do not modify it */
