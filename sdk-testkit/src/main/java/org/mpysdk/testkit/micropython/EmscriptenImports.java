@@ -5,24 +5,20 @@ import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.runtime.TableInstance;
 import com.dylibso.chicory.runtime.WasmFunctionHandle;
 import com.dylibso.chicory.wasm.WasmModule;
-import com.dylibso.chicory.wasm.types.Export;
-import com.dylibso.chicory.wasm.types.ExternalType;
-import com.dylibso.chicory.wasm.types.FunctionBody;
 import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.ImportSection;
-import com.dylibso.chicory.wasm.types.Instruction;
-import com.dylibso.chicory.wasm.types.OpCode;
+import com.dylibso.chicory.wasm.types.MutabilityType;
+import com.dylibso.chicory.wasm.types.ValType;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -66,6 +62,7 @@ final class EmscriptenImports {
     private ExportFunction malloc;
     private TableInstance table;
     private GlobalInstance stackPointer;
+    private Machine machine;
 
     EmscriptenImports(Syscalls sys, long maxMemoryBytes) {
         this.sys = sys;
@@ -80,22 +77,40 @@ final class EmscriptenImports {
         malloc = instance.export("malloc");
         table = instance.table(0);
         stackPointer = stackPointerGlobal(instance);
+        machine = instance.getMachine();
     }
 
     /**
-     * @return the global that {@code emscripten_stack_get_current} returns, when its body is just
-     *     {@code global.get n}: the trampolines read it directly instead of calling the export
+     * Finds the stack pointer global, which every {@code invoke_*} call reads (up to ten per Python
+     * function call, four per element of {@code sum(range(n))}); reading it directly instead of calling
+     * {@code emscripten_stack_get_current} makes such code about 15% faster. The function bodies are
+     * not at hand when the module was compiled at build time, so this asks the module instead: it
+     * moves each mutable i32 global in turn by one stack slot and keeps the one that
+     * {@code emscripten_stack_get_current} then reports and {@code _emscripten_stack_restore} sets.
+     * This runs before any code, and every global gets its value back.
+     *
+     * @return the stack pointer global, or null to keep calling the exports
      */
-    private static GlobalInstance stackPointerGlobal(Instance instance) {
-        var exports = instance.module().exportSection();
-        for (int i = 0; i < exports.exportCount(); i++) {
-            Export e = exports.getExport(i);
-            if (e.name().equals("emscripten_stack_get_current") && e.exportType() == ExternalType.FUNCTION) {
-                FunctionBody body = instance.function(e.index());
-                List<? extends Instruction> code = body == null ? List.of() : body.instructions();
-                if (code.size() == 2 && code.get(0).opcode() == OpCode.GLOBAL_GET && code.get(1).opcode() == OpCode.END) {
-                    return instance.global((int) code.get(0).operand(0));
+    private GlobalInstance stackPointerGlobal(Instance instance) {
+        for (int i = 0; i < instance.globalCount(); i++) {
+            GlobalInstance g = instance.global(i);
+            if (!ValType.I32.equals(g.getType()) || g.getMutabilityType() != MutabilityType.Var) {
+                continue;
+            }
+            long saved = g.getValue();
+            long probe = saved - 16;
+            try {
+                g.setValue(probe);
+                if (stackCurrent.apply()[0] != probe) {
+                    continue;
                 }
+                g.setValue(saved);
+                stackRestore.apply(probe);
+                if (g.getValue() == probe) {
+                    return g;
+                }
+            } finally {
+                g.setValue(saved);
             }
         }
         return null;
@@ -103,7 +118,6 @@ final class EmscriptenImports {
 
     /** @return a host function for every function import of {@code module} */
     ImportValues forModule(WasmModule module) {
-        Map<String, WasmFunctionHandle> handles = handles();
         List<HostFunction> functions = new ArrayList<>();
         ImportSection imports = module.importSection();
         for (int i = 0; i < imports.importCount(); i++) {
@@ -112,104 +126,109 @@ final class EmscriptenImports {
                 continue;
             }
             FunctionType type = module.typeSection().getType(fi.typeIndex());
-            WasmFunctionHandle handle;
-            if (imp.name().startsWith("invoke_")) {
-                boolean returns = !type.returns().isEmpty();
-                handle = (inst, args) -> invoke(inst, args, returns);
-            } else {
-                handle = handles.getOrDefault(imp.name(), unexpected(imp.module() + "." + imp.name()));
-            }
+            HostCall call = imp.name().startsWith("invoke_") ? HostCall.INVOKE : HostCall.BY_NAME.get(imp.name());
+            WasmFunctionHandle handle = call == null
+                    ? unexpected(imp.module() + "." + imp.name())
+                    : new Handle(call, !type.returns().isEmpty(),
+                            call == HostCall.JS_UNDEFINED_INTO ? HostCall.outArg(imp.name()) : -1);
             functions.add(new HostFunction(imp.module(), imp.name(), type, handle));
         }
         return ImportValues.builder().addFunction(functions.toArray(new HostFunction[0])).build();
     }
 
-    private long[] invoke(Instance instance, long[] args, boolean returns) {
+    /**
+     * One import bound to this board. A single class for all of them: on a cold JVM each lambda costs
+     * a generated class, and 60 of them were a tenth of the first board's start-up.
+     */
+    private final class Handle implements WasmFunctionHandle {
+        private final HostCall call;
+        private final boolean returns;
+        private final int outArg;
+
+        Handle(HostCall call, boolean returns, int outArg) {
+            this.call = call;
+            this.returns = returns;
+            this.outArg = outArg;
+        }
+
+        @Override
+        public long[] apply(Instance instance, long... args) {
+            return EmscriptenImports.this.apply(this, instance, args);
+        }
+    }
+
+    private long[] invoke(long[] args, boolean returns) {
         long sp = stackPointer != null ? stackPointer.getValue() : stackCurrent.apply()[0];
         int funcId = table.requiredRef((int) args[0]);
         try {
-            long[] result = instance.getMachine().call(funcId, Arrays.copyOfRange(args, 1, args.length));
+            long[] result = machine.call(funcId, Arrays.copyOfRange(args, 1, args.length));
             return returns ? result : null;
         } catch (LongjmpException e) {
-            stackRestore.apply(sp);
+            if (stackPointer != null) {
+                stackPointer.setValue(sp);
+            } else {
+                stackRestore.apply(sp);
+            }
             setThrew.apply(1, 0);
             return returns ? new long[] {0} : null;
         }
     }
 
-    private Map<String, WasmFunctionHandle> handles() {
-        Map<String, WasmFunctionHandle> h = new HashMap<>();
-        h.put("_emscripten_throw_longjmp", (inst, args) -> {
-            throw new LongjmpException();
-        });
-        h.put("_abort_js", (inst, args) -> {
-            throw new BoardFailure("MicroPython called abort()");
-        });
-        h.put("emscripten_resize_heap", (inst, args) -> i32(resizeHeap(inst.memory(), args[0] & 0xFFFFFFFFL)));
-        h.put("mp_js_ticks_ms", (inst, args) -> i32((int) ((System.nanoTime() - epochNanos) / 1_000_000)));
-        h.put("mp_js_time_ms", (inst, args) -> new long[] {Double.doubleToRawLongBits(System.currentTimeMillis())});
-        h.put("mp_js_random_u32", (inst, args) -> i32(random.nextInt()));
+    // One case per import, as the JavaScript glue has one function per import.
+    private long[] apply(Handle h, Instance inst, long[] a) {
+        Memory m = inst.memory();
+        return switch (h.call) {
+            case INVOKE -> invoke(a, h.returns);
+            case THROW_LONGJMP -> throw new LongjmpException();
+            case ABORT -> throw new BoardFailure("MicroPython called abort()");
+            case RESIZE_HEAP -> i32(resizeHeap(m, a[0] & 0xFFFFFFFFL));
+            case TICKS_MS -> i32((int) ((System.nanoTime() - epochNanos) / 1_000_000));
+            case TIME_MS -> new long[] {Double.doubleToRawLongBits(System.currentTimeMillis())};
+            case RANDOM_U32 -> i32(random.nextInt());
 
-        h.put("__syscall_chdir", (inst, a) -> i32(sys.chdir(inst.memory(), (int) a[0])));
-        h.put("__syscall_getcwd", (inst, a) -> i32(sys.getcwd(inst.memory(), (int) a[0], (int) a[1])));
-        h.put("__syscall_mkdirat", (inst, a) -> i32(sys.mkdirat(inst.memory(), (int) a[0], (int) a[1])));
-        h.put("__syscall_openat", (inst, a) -> i32(sys.openat(inst.memory(), (int) a[0], (int) a[1], (int) a[2])));
-        h.put("__syscall_poll", (inst, a) -> i32(sys.poll(inst.memory(), (int) a[0], (int) a[1])));
-        h.put("__syscall_getdents64", (inst, a) -> i32(sys.getdents(inst.memory(), (int) a[0], (int) a[1], (int) a[2])));
-        h.put("__syscall_renameat", (inst, a) -> i32(sys.renameat(inst.memory(), (int) a[0], (int) a[1], (int) a[2], (int) a[3])));
-        h.put("__syscall_rmdir", (inst, a) -> i32(sys.rmdir(inst.memory(), (int) a[0])));
-        h.put("__syscall_fstat64", (inst, a) -> i32(sys.fstat(inst.memory(), (int) a[0], (int) a[1])));
-        h.put("__syscall_stat64", (inst, a) -> i32(sys.stat(inst.memory(), (int) a[0], (int) a[1])));
-        h.put("__syscall_lstat64", (inst, a) -> i32(sys.stat(inst.memory(), (int) a[0], (int) a[1])));
-        h.put("__syscall_newfstatat", (inst, a) -> i32(sys.newfstatat(inst.memory(), (int) a[0], (int) a[1], (int) a[2])));
-        h.put("__syscall_statfs64", (inst, a) -> i32(sys.statfs(inst.memory(), (int) a[0], (int) a[1], (int) a[2])));
-        h.put("__syscall_unlinkat", (inst, a) -> i32(sys.unlinkat(inst.memory(), (int) a[0], (int) a[1], (int) a[2])));
-        h.put("fd_close", (inst, a) -> i32(sys.close((int) a[0])));
-        h.put("fd_sync", (inst, a) -> i32(sys.sync((int) a[0])));
-        h.put("fd_seek", (inst, a) -> i32(sys.seek(inst.memory(), (int) a[0], a[1], (int) a[2], (int) a[3])));
-        h.put("fd_read", (inst, a) -> i32(sys.read(inst.memory(), (int) a[0], (int) a[1], (int) a[2], (int) a[3])));
-        h.put("fd_write", (inst, a) -> i32(sys.write(inst.memory(), (int) a[0], (int) a[1], (int) a[2], (int) a[3])));
+            case CHDIR -> i32(sys.chdir(m, (int) a[0]));
+            case GETCWD -> i32(sys.getcwd(m, (int) a[0], (int) a[1]));
+            case MKDIRAT -> i32(sys.mkdirat(m, (int) a[0], (int) a[1]));
+            case OPENAT -> i32(sys.openat(m, (int) a[0], (int) a[1], (int) a[2]));
+            case POLL -> i32(sys.poll(m, (int) a[0], (int) a[1]));
+            case GETDENTS -> i32(sys.getdents(m, (int) a[0], (int) a[1], (int) a[2]));
+            case RENAMEAT -> i32(sys.renameat(m, (int) a[0], (int) a[1], (int) a[2], (int) a[3]));
+            case RMDIR -> i32(sys.rmdir(m, (int) a[0]));
+            case FSTAT -> i32(sys.fstat(m, (int) a[0], (int) a[1]));
+            case STAT -> i32(sys.stat(m, (int) a[0], (int) a[1]));
+            case NEWFSTATAT -> i32(sys.newfstatat(m, (int) a[0], (int) a[1], (int) a[2]));
+            case STATFS -> i32(sys.statfs(m, (int) a[0], (int) a[1], (int) a[2]));
+            case UNLINKAT -> i32(sys.unlinkat(m, (int) a[0], (int) a[1], (int) a[2]));
+            case FD_CLOSE -> i32(sys.close((int) a[0]));
+            case FD_SYNC -> i32(sys.sync((int) a[0]));
+            case FD_SEEK -> i32(sys.seek(m, (int) a[0], a[1], (int) a[2], (int) a[3]));
+            case FD_READ -> i32(sys.read(m, (int) a[0], (int) a[1], (int) a[2], (int) a[3]));
+            case FD_WRITE -> i32(sys.write(m, (int) a[0], (int) a[1], (int) a[2], (int) a[3]));
 
-        h.put("js_check_existing", (inst, a) -> i32(-1));
-        h.put("js_get_proxy_js_ref_info", (inst, a) -> {
-            inst.memory().writeI32((int) a[0], 0);
-            inst.memory().writeI32((int) a[0] + 4, 0);
-            return null;
-        });
-        h.put("proxy_js_free_obj", (inst, a) -> null);
-        // The js module (globalThis) has no attributes here: js.x raises AttributeError in Python.
-        h.put("lookup_attr", (inst, a) -> i32(0));
-        h.put("has_attr", (inst, a) -> i32(0));
-        h.put("js_iter_next", (inst, a) -> i32(0));
-        WasmFunctionHandle ignore = (inst, a) -> null;
-        h.put("store_attr", ignore);
-        h.put("js_subscr_store", ignore);
-        h.put("js_then_resolve", ignore);
-        h.put("js_then_reject", ignore);
-        // Results of calls on JavaScript objects (unreachable without any attribute) are undefined.
-        h.put("js_subscr_load", undefinedInto(2));
-        h.put("js_get_iter", undefinedInto(1));
-        h.put("call0", undefinedInto(1));
-        h.put("call1", undefinedIntoReturning(3));
-        h.put("call2", undefinedIntoReturning(4));
-        h.put("calln", undefinedIntoReturning(4));
-        h.put("call0_kwarg", undefinedInto(5));
-        h.put("calln_kwarg", undefinedInto(7));
-        h.put("js_reflect_construct", undefinedInto(3));
-        h.put("create_promise", undefinedInto(1));
-        h.put("js_then_continue", undefinedInto(4));
-        h.put("js_get_error_info", (inst, a) -> {
-            inst.memory().writeI32((int) a[1], JS_KIND_UNDEFINED);
-            inst.memory().writeI32((int) a[2], JS_KIND_UNDEFINED);
-            return null;
-        });
-        WasmFunctionHandle roundTrip = (inst, a) -> {
-            roundTrip(inst.memory(), (int) a[0]);
-            return null;
+            case JS_NOT_FOUND -> i32(-1);
+            case JS_REF_INFO -> {
+                m.writeI32((int) a[0], 0);
+                m.writeI32((int) a[0] + 4, 0);
+                yield null;
+            }
+            // The js module (globalThis) has no attributes here: js.x raises AttributeError in Python.
+            case JS_FALSE -> i32(0);
+            case JS_IGNORED -> null;
+            // Results of calls on JavaScript objects (unreachable without any attribute) are undefined.
+            case JS_UNDEFINED_INTO -> {
+                m.writeI32((int) a[h.outArg], JS_KIND_UNDEFINED);
+                yield h.returns ? i32(0) : null;
+            }
+            case JS_ERROR_INFO -> {
+                m.writeI32((int) a[1], JS_KIND_UNDEFINED);
+                m.writeI32((int) a[2], JS_KIND_UNDEFINED);
+                yield null;
+            }
+            case JS_ROUND_TRIP -> {
+                roundTrip(m, (int) a[0]);
+                yield null;
+            }
         };
-        h.put("proxy_convert_mp_to_js_then_js_to_mp_obj_jsside", roundTrip);
-        h.put("proxy_convert_mp_to_js_then_js_to_js_then_js_to_mp_obj_jsside", roundTrip);
-        return h;
     }
 
     /**
@@ -266,22 +285,6 @@ final class EmscriptenImports {
 
     private static long alignUp(long bytes) {
         return (bytes + PAGE - 1) / PAGE * PAGE;
-    }
-
-    /** @return a handle writing JavaScript {@code undefined} into the out-parameter at argument {@code outArg} */
-    private static WasmFunctionHandle undefinedInto(int outArg) {
-        return (inst, a) -> {
-            inst.memory().writeI32((int) a[outArg], JS_KIND_UNDEFINED);
-            return null;
-        };
-    }
-
-    /** As {@link #undefinedInto(int)} for the call imports that also return an i32 (0: no error). */
-    private static WasmFunctionHandle undefinedIntoReturning(int outArg) {
-        return (inst, a) -> {
-            inst.memory().writeI32((int) a[outArg], JS_KIND_UNDEFINED);
-            return i32(0);
-        };
     }
 
     private static WasmFunctionHandle unexpected(String name) {

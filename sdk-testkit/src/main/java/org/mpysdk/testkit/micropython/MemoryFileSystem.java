@@ -115,6 +115,7 @@ public final class MemoryFileSystem {
      * Creates or replaces a file, creating missing parent directories.
      *
      * @param path an absolute path such as {@code /lib/util.py}
+     * @param content the whole new content
      * @throws VirtualFileSystemException when a parent is a file, or the file system is full
      */
     public synchronized void writeFile(String path, byte[] content) throws VirtualFileSystemException {
@@ -135,7 +136,10 @@ public final class MemoryFileSystem {
     }
 
     /**
-     * @return the content of a file
+     * Reads a whole file.
+     *
+     * @param path an absolute path such as {@code /main.py}
+     * @return the content of the file
      * @throws VirtualFileSystemException when it does not exist or is a directory
      */
     public synchronized byte[] readFile(String path) throws VirtualFileSystemException {
@@ -151,7 +155,10 @@ public final class MemoryFileSystem {
     }
 
     /**
-     * @return the names in a directory, sorted
+     * Lists a directory.
+     *
+     * @param path an absolute path such as {@code /lib}
+     * @return the names in the directory, sorted
      * @throws VirtualFileSystemException when it does not exist or is a file
      */
     public synchronized List<String> list(String path) throws VirtualFileSystemException {
@@ -162,7 +169,12 @@ public final class MemoryFileSystem {
         }
     }
 
-    /** @return whether a file or directory exists at the path */
+    /**
+     * Tells whether something is at a path.
+     *
+     * @param path an absolute path
+     * @return whether a file or directory exists at the path
+     */
     public synchronized boolean exists(String path) {
         try {
             return find(PathNames.normalize(path, "/")) != null;

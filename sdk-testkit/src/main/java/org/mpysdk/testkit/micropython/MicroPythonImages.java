@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -25,7 +24,6 @@ import org.slf4j.LoggerFactory;
 final class MicroPythonImages {
     /** The class the build-time compiler generates (see the {@code micropython-wasm} profile of sdk-testkit). */
     static final String BUILD_TIME_CLASS = "org.mpysdk.testkit.micropython.compiled.MicroPythonModule";
-    private static final Logger LOG = LoggerFactory.getLogger(MicroPythonImages.class);
 
     // Compiling MicroPython takes about a second; boards opened through the ServiceLoader have no
     // other place to share the result, so the JVM keeps one compiled image per source. It only grows
@@ -64,7 +62,7 @@ final class MicroPythonImages {
                 long t0 = System.nanoTime();
                 WasmModule module = Parser.parse(wasm);
                 MicroPythonImage image = new MicroPythonImage(module, MachineFactoryCompiler.compile(module), wasm.toString());
-                LOG.debug("compiled {} at run time in {} ms", wasm, (System.nanoTime() - t0) / 1_000_000);
+                LoggerFactory.getLogger(MicroPythonImages.class).debug("compiled {} at run time in {} ms", wasm, (System.nanoTime() - t0) / 1_000_000);
                 return image;
             });
         } catch (RuntimeException e) {
@@ -73,23 +71,28 @@ final class MicroPythonImages {
         }
     }
 
+    private static MicroPythonImage loadBuildTime(Class<?> type) {
+        long t0 = System.nanoTime();
+        try {
+            CompiledModule compiled = (CompiledModule) type.getDeclaredConstructor().newInstance();
+            WasmModule module = BuildTimeModule.read(type).orElseGet(compiled::wasmModule);
+            LoggerFactory.getLogger(MicroPythonImages.class).debug("loaded the build-time compiled classes in {} ms",
+                    (System.nanoTime() - t0) / 1_000_000);
+            return new MicroPythonImage(module, compiled.machineFactory(), "build-time compiled classes");
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Optional<MicroPythonImage> buildTime() throws MicroPythonUnavailableException {
         Class<?> type;
         try {
-            type = Class.forName(BUILD_TIME_CLASS, true, MicroPythonImages.class.getClassLoader());
+            type = Class.forName(BUILD_TIME_CLASS, false, MicroPythonImages.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             return Optional.empty();
         }
         try {
-            MicroPythonImage image = CACHE.computeIfAbsent(BUILD_TIME_CLASS, k -> {
-                try {
-                    CompiledModule compiled = (CompiledModule) type.getDeclaredConstructor().newInstance();
-                    return new MicroPythonImage(compiled.wasmModule(), compiled.machineFactory(), "build-time compiled classes");
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            return Optional.of(image);
+            return Optional.of(CACHE.computeIfAbsent(BUILD_TIME_CLASS, k -> loadBuildTime(type)));
         } catch (RuntimeException e) {
             throw new MicroPythonUnavailableException("the build-time compiled MicroPython classes (" + BUILD_TIME_CLASS
                     + ") do not load: " + e + "; rebuild sdk-testkit", e);

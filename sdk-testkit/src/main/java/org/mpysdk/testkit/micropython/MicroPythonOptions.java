@@ -18,7 +18,16 @@ import org.mpysdk.core.BoardOption;
 public record MicroPythonOptions(int heapBytes, int pystackWords, long maxMemoryBytes, long fileSystemBytes,
         long threadStackBytes) implements BoardOption {
 
-    /** Validates the sizes. */
+    /**
+     * Validates the sizes.
+     *
+     * @param heapBytes the initial Python heap, at least 16 KiB
+     * @param pystackWords the Python-frame stack in words, at least 256
+     * @param maxMemoryBytes the wasm memory limit, 32 MiB to 2 GiB
+     * @param fileSystemBytes the flash file system size, at least one block
+     * @param threadStackBytes the board thread's Java stack, at least 1 MiB
+     * @throws IllegalArgumentException when a size is out of its range
+     */
     public MicroPythonOptions {
         if (heapBytes < 16 * 1024) {
             throw new IllegalArgumentException("heapBytes must be at least 16 KiB, got " + heapBytes);
@@ -45,27 +54,42 @@ public record MicroPythonOptions(int heapBytes, int pystackWords, long maxMemory
         return new MicroPythonOptions(1 << 20, 2048, 128L << 20, 2L << 20, 16L << 20);
     }
 
-    /** @return a copy with another file system size */
+    /**
+     * @param bytes the file system size
+     * @return a copy with another file system size
+     */
     public MicroPythonOptions withFileSystemBytes(long bytes) {
         return new MicroPythonOptions(heapBytes, pystackWords, maxMemoryBytes, bytes, threadStackBytes);
     }
 
-    /** @return a copy with another initial Python heap */
+    /**
+     * @param bytes the initial Python heap
+     * @return a copy with another initial Python heap
+     */
     public MicroPythonOptions withHeapBytes(int bytes) {
         return new MicroPythonOptions(bytes, pystackWords, maxMemoryBytes, fileSystemBytes, threadStackBytes);
     }
 
-    /** @return a copy with another memory limit */
+    /**
+     * @param bytes the wasm memory limit
+     * @return a copy with another memory limit
+     */
     public MicroPythonOptions withMaxMemoryBytes(long bytes) {
         return new MicroPythonOptions(heapBytes, pystackWords, bytes, fileSystemBytes, threadStackBytes);
     }
 
-    /** @return a copy with another Java stack size for the board's thread */
+    /**
+     * @param bytes the board thread's Java stack
+     * @return a copy with another Java stack size for the board's thread
+     */
     public MicroPythonOptions withThreadStack(long bytes) {
         return new MicroPythonOptions(heapBytes, pystackWords, maxMemoryBytes, fileSystemBytes, bytes);
     }
 
-    /** @return a copy with another pystack size */
+    /**
+     * @param words the pystack size in 4-byte words
+     * @return a copy with another pystack size
+     */
     public MicroPythonOptions withPystackWords(int words) {
         return new MicroPythonOptions(heapBytes, words, maxMemoryBytes, fileSystemBytes, threadStackBytes);
     }

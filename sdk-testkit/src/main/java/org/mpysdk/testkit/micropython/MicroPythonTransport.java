@@ -49,6 +49,8 @@ public final class MicroPythonTransport extends AbstractTransport {
     /**
      * Starts a board with default sizes.
      *
+     * @return the running board's terminal
+     * @throws IOException when the board cannot start (see {@link #start(MicroPythonOptions)})
      * @throws MicroPythonUnavailableException when MicroPython's wasm is not on this machine (the message says how to get it)
      */
     public static MicroPythonTransport start() throws IOException {
@@ -59,6 +61,9 @@ public final class MicroPythonTransport extends AbstractTransport {
      * Starts a board: compiles MicroPython on first use in this JVM (unless build-time compiled), then
      * boots a fresh interpreter on its own thread. The friendly REPL banner is the first output.
      *
+     * @param options the board's sizes
+     * @return the running board's terminal
+     * @throws IOException when the board cannot start: one of the subtypes below, or a timeout
      * @throws MicroPythonUnavailableException when MicroPython's wasm is not on this machine
      * @throws TransportClosedException when the interpreter fails to boot
      */

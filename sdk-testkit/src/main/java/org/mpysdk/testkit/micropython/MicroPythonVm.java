@@ -36,6 +36,7 @@ final class MicroPythonVm {
                 .withImportValues(imports.forModule(image.module()))
                 .withMachineFactory(image.machines())
                 .withMemoryFactory(ByteArrayMemory::new)
+                .withMemoryLimits(image.memoryLimits(options))
                 .build();
         imports.bind(instance);
         instance.export("emscripten_stack_init").apply();

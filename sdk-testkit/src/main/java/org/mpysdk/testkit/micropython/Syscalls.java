@@ -218,7 +218,7 @@ final class Syscalls {
 
     private static void writeTime(Memory m, int at, long millis) {
         m.writeLong(at, Math.floorDiv(millis, 1000));
-        m.writeI32(at + 8, (int) (Math.floorMod(millis, 1000) * 1_000_000));
+        m.writeI32(at + 8, Math.floorMod(millis, 1000) * 1_000_000);
     }
 
     // ---- file descriptors --------------------------------------------------------------------

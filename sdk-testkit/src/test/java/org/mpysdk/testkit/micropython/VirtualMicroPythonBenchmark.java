@@ -28,12 +28,23 @@ public final class VirtualMicroPythonBenchmark {
     private static final String SUM = "sum(range(100000))";
     private static final int WARMUP = 30;
     private static final int RUNS = 20;
+    private static final int FRESH_JVMS = 10;
+    private static final String FIRST_ONLY = "first";
 
     private VirtualMicroPythonBenchmark() {
     }
 
-    /** Runs every measurement and prints a table. */
+    /**
+     * Runs every measurement and prints a table; with the argument {@code first}, only starts one
+     * board and prints its start-up time in milliseconds (what the full run measures in fresh JVMs).
+     */
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals(FIRST_ONLY)) {
+            long t = System.nanoTime();
+            MicroPythonTransport.start().close();
+            System.out.println(ms(System.nanoTime() - t));
+            return;
+        }
         boolean hugeMethods = ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:-DontCompileHugeMethods");
         System.out.println("JVM " + System.getProperty("java.version") + ", -XX:-DontCompileHugeMethods "
                 + (hugeMethods ? "set" : "NOT set (expect 4-16x slower compute)") + ", "
@@ -43,7 +54,12 @@ public final class VirtualMicroPythonBenchmark {
         MicroPythonTransport first = MicroPythonTransport.start();
         double firstMs = ms(System.nanoTime() - t0);
         System.out.printf("image: %s%n", MicroPythonImages.get().origin());
-        System.out.printf("first board start:          %8.1f ms%n", firstMs);
+        System.out.printf("first board start:          %8.1f ms (this JVM)%n", firstMs);
+        double[] fresh = firstBoardInFreshJvms(FRESH_JVMS);
+        if (fresh.length > 0) {
+            System.out.printf("first board, fresh JVMs:    %8.1f ms median (min %.1f, max %.1f, n=%d)%n",
+                    median(fresh), Arrays.stream(fresh).min().orElse(0), Arrays.stream(fresh).max().orElse(0), fresh.length);
+        }
 
         double[] further = new double[10];
         for (int i = 0; i < further.length; i++) {
@@ -91,6 +107,26 @@ public final class VirtualMicroPythonBenchmark {
         return median(runs);
     }
 
+    /** @return the first board's start-up in each of {@code n} new JVMs with this JVM's class path and flags */
+    private static double[] firstBoardInFreshJvms(int n) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), VirtualMicroPythonBenchmark.class.getName(), FIRST_ONLY));
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                System.out.println("fresh JVM failed: " + text);
+                return new double[0];
+            }
+            String[] lines = text.split("\\R");
+            out[i] = Double.parseDouble(lines[lines.length - 1]);
+        }
+        return out;
+    }
+
     /** @return the same measurement under node with MicroPython's own JavaScript loader, or -1 */
     private static double nodeSumMillis() throws IOException, InterruptedException {
         Path wasm = MicroPythonWasm.find().orElse(null);
@@ -132,7 +168,7 @@ public final class VirtualMicroPythonBenchmark {
             boards.add(MicroPythonTransport.start());
         }
         long after = used(rt);
-        System.out.printf("Java heap per idle board:   %8.1f MiB (10 boards; wasm memory starts at 16.2 MiB)%n",
+        System.out.printf("Java heap per idle board:   %8.1f MiB (10 boards)%n",
                 (after - before) / 10.0 / (1 << 20));
         boards.forEach(MicroPythonTransport::close);
     }

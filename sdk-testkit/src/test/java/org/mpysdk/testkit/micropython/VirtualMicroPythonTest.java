@@ -209,6 +209,18 @@ class VirtualMicroPythonTest {
     }
 
     @Test
+    void memoryGrowsOnDemandUpToTheLimitThenMemoryError(Board board) throws IOException {
+        Repl repl = board.repl();
+        // A board starts with about 1.5 MiB of wasm memory; this needs it to grow well past that.
+        assertEquals("24", repl.eval("len([bytearray(1 << 20) for _ in range(24)])"));
+        assertEquals("24", repl.eval("len(bytearray(24 << 20)) >> 20"));
+        // Beyond the default 128 MiB limit the heap cannot grow: a Python error, the board lives on.
+        RemoteException e = assertThrows(RemoteException.class, () -> repl.exec("b = bytearray(200 << 20)"));
+        assertEquals("MemoryError", e.type());
+        assertEquals("2", repl.eval("1 + 1"));
+    }
+
+    @Test
     void jsModuleHasNoAttributesHere(Board board) throws IOException {
         RemoteException e = assertThrows(RemoteException.class, () -> board.repl().exec("import js\njs.document"));
         assertEquals("AttributeError", e.type());
