@@ -15,8 +15,8 @@ import org.mpysdk.core.repl.Repl;
 
 /**
  * Benchmark (a main, not a test): start-up of the first and further virtual MicroPython boards,
- * {@code sum(range(100000))} against the same wasm under node, the exec round trip, and memory per
- * board. Run it with the JVM flag the testkit documents:
+ * {@code sum(range(100000))} and 100,000 Python function calls against the same wasm under node, the
+ * exec round trip, and memory per board. Run it with the JVM flag the testkit documents:
  *
  * <pre>
  * mvn -q -pl sdk-testkit test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
@@ -25,7 +25,25 @@ import org.mpysdk.core.repl.Repl;
  * </pre>
  */
 public final class VirtualMicroPythonBenchmark {
-    private static final String SUM = "sum(range(100000))";
+    /**
+     * Python code timed on the board itself ({@code time.ticks_ms}), so the transport is not counted.
+     *
+     * @param name what the table calls it
+     * @param setup run once before
+     * @param timed one statement, run {@code repeats} times per measurement
+     * @param repeats runs per measurement (the result is divided by it)
+     */
+    private record Workload(String name, String setup, String timed, int repeats) {
+        String code() {
+            return "t=time.ticks_ms()\nfor _ in range(" + repeats + "): " + timed + "\nprint(time.ticks_diff(time.ticks_ms(), t))";
+        }
+    }
+
+    // A C loop inside the interpreter, and Python function calls (each goes through several invoke_* trampolines).
+    private static final List<Workload> WORKLOADS = List.of(
+            new Workload("sum(range(100000))", "import time", "sum(range(100000))", 10),
+            new Workload("100000 calls f(i)", "import time\ndef f(x):\n    return x + 1\ndef calls():\n    for i in range(100000):\n        f(i)",
+                    "calls()", 1));
     private static final int WARMUP = 30;
     private static final int RUNS = 20;
     private static final int FRESH_JVMS = 10;
@@ -72,14 +90,15 @@ public final class VirtualMicroPythonBenchmark {
 
         try (Board board = Board.open(first)) {
             Repl repl = board.repl();
-            repl.exec("import time");
-            double java = sumMillis(repl);
-            double node = nodeSumMillis();
-            System.out.printf("sum(range(100000)) JVM:     %8.2f ms median of %d after %d warm-up runs%n", java, RUNS, WARMUP);
-            if (node > 0) {
-                System.out.printf("sum(range(100000)) node:    %8.2f ms (same wasm, same method) -> JVM/node = %.2f%n", node, java / node);
-            } else {
-                System.out.println("sum(range(100000)) node:    not measured (node or the wasm package missing)");
+            for (Workload w : WORKLOADS) {
+                double java = jvmMillis(repl, w);
+                double node = nodeMillis(w);
+                System.out.printf("%-27s JVM %8.2f ms median of %d after %d warm-up runs%n", w.name(), java, RUNS, WARMUP);
+                if (node > 0) {
+                    System.out.printf("%-27s node %7.2f ms (same wasm, same method) -> JVM/node = %.2f%n", w.name(), node, java / node);
+                } else {
+                    System.out.printf("%-27s node not measured (node or the wasm package missing)%n", w.name());
+                }
             }
             double[] rt = new double[2000];
             for (int i = 0; i < 200; i++) {
@@ -95,14 +114,14 @@ public final class VirtualMicroPythonBenchmark {
         memory();
     }
 
-    private static double sumMillis(Repl repl) throws IOException {
-        String code = "t=time.ticks_ms()\nfor _ in range(10): " + SUM + "\nprint(time.ticks_diff(time.ticks_ms(), t))";
+    private static double jvmMillis(Repl repl, Workload w) throws IOException {
+        repl.exec(w.setup());
         for (int i = 0; i < WARMUP; i++) {
-            repl.exec(code, Duration.ofMinutes(2));
+            repl.exec(w.code(), Duration.ofMinutes(2));
         }
         double[] runs = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {
-            runs[i] = Double.parseDouble(repl.exec(code, Duration.ofMinutes(2)).stdout().strip()) / 10.0;
+            runs[i] = Double.parseDouble(repl.exec(w.code(), Duration.ofMinutes(2)).stdout().strip()) / w.repeats();
         }
         return median(runs);
     }
@@ -128,7 +147,7 @@ public final class VirtualMicroPythonBenchmark {
     }
 
     /** @return the same measurement under node with MicroPython's own JavaScript loader, or -1 */
-    private static double nodeSumMillis() throws IOException, InterruptedException {
+    private static double nodeMillis(Workload w) throws IOException, InterruptedException {
         Path wasm = MicroPythonWasm.find().orElse(null);
         if (wasm == null || !Peers_onPath("node")) {
             return -1;
@@ -141,8 +160,8 @@ public final class VirtualMicroPythonBenchmark {
                     "let out = '';",
                     "const dec = new TextDecoder();",
                     "const mp = await loadMicroPython({ stdout: (d) => { out += dec.decode(d); }, linebuffer: false });",
-                    "mp.runPython('import time');",
-                    "const code = 't=time.ticks_ms()\\nfor _ in range(10): " + SUM + "\\nprint(time.ticks_diff(time.ticks_ms(), t))';",
+                    "mp.runPython(" + quoted(w.setup()) + ");",
+                    "const code = " + quoted(w.code()) + ";",
                     "for (let i = 0; i < " + WARMUP + "; i++) { mp.runPython(code); }",
                     "out = '';",
                     "for (let i = 0; i < " + RUNS + "; i++) { mp.runPython(code); }",
@@ -153,7 +172,7 @@ public final class VirtualMicroPythonBenchmark {
                 System.out.println("node failed: " + text);
                 return -1;
             }
-            double[] runs = Arrays.stream(text.split("\\s+")).mapToDouble(s -> Double.parseDouble(s) / 10.0).toArray();
+            double[] runs = Arrays.stream(text.split("\\s+")).mapToDouble(s -> Double.parseDouble(s) / w.repeats()).toArray();
             return median(runs);
         } finally {
             Files.deleteIfExists(script);
@@ -185,7 +204,7 @@ public final class VirtualMicroPythonBenchmark {
     }
 
     private static String quoted(String s) {
-        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        return "'" + s.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'";
     }
 
     private static double ms(long nanos) {
