@@ -23,7 +23,7 @@ import org.mpysdk.core.AbstractTransport;
  * if (f.complete()) byte[] err = f.stderr();
  * }</pre>
  */
-public final class RawReplFraming {
+final class RawReplFraming {
     private static final byte EOT = 0x04;
     private static final int TAIL = 512;
 

@@ -13,7 +13,7 @@ import java.util.List;
  * RemotePaths.localTarget(Path.of("out"), "../etc/passwd");     // throws UnsafeRemotePathException
  * }</pre>
  */
-public final class RemotePaths {
+final class RemotePaths {
     private RemotePaths() {
     }
 

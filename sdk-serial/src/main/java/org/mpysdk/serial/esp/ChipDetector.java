@@ -16,7 +16,7 @@ import org.mpysdk.serial.esp.targets.Targets;
  * for the chip id; else the magic word at 0x40001000; a ROM that refuses READ_REG too is an ESP32-S2 in
  * Secure Download Mode.
  */
-public final class ChipDetector {
+final class ChipDetector {
     /** Address of the chip-detect magic word. */
     public static final long MAGIC_REGISTER = 0x40001000L;
 

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * first frame is ignored. When no attempt succeeds, the exception tells silence, non-SLIP bytes and
  * refused commands apart.
  */
-public final class EspConnector {
+final class EspConnector {
     private static final Logger LOG = LoggerFactory.getLogger(EspConnector.class);
     /** SYNC's payload: 07 07 12 20, then 32 x 0x55 (the ROM auto-bauds on it). */
     static final byte[] SYNC_PAYLOAD = syncPayload();

@@ -11,7 +11,7 @@ import org.mpysdk.core.flash.ResetMode;
  * On the usual auto-reset circuit DTR drives GPIO0 (BOOT) and RTS drives EN, both active low:
  * "true" pulls the pin low.
  */
-public interface ResetStrategy {
+interface ResetStrategy {
     /**
      * Drives the lines; blocks for the sequence's delays.
      *

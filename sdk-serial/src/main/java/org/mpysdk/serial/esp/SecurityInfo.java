@@ -16,7 +16,7 @@ import org.mpysdk.serial.esp.protocol.EspProtocolException;
  * @param chipId the chip id, or -1 in the 12-byte ESP32-S2 form
  * @param apiVersion the ROM API / ECO version, or -1 in the 12-byte form
  */
-public record SecurityInfo(int flags, int flashCryptCount, byte[] keyPurposes, int chipId, int apiVersion) {
+record SecurityInfo(int flags, int flashCryptCount, byte[] keyPurposes, int chipId, int apiVersion) {
     /** Flag: secure boot enabled. */
     public static final int SECURE_BOOT_EN = 1;
     /** Flag: Secure Download Mode. */

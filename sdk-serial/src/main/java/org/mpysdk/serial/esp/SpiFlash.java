@@ -9,7 +9,7 @@ import org.mpysdk.serial.esp.targets.SpiRegisters;
  * Sends a raw SPI flash command through the chip's SPI controller using only READ_REG and WRITE_REG
  * (esptool's {@code run_spiflash_command}), to read the flash's JEDEC id.
  */
-public final class SpiFlash {
+final class SpiFlash {
     private static final int RDID = 0x9F;
     private static final int USR_COMMAND = 1 << 31;
     private static final int USR_MISO = 1 << 28;
