@@ -6,7 +6,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.mpysdk.core.TransportClosedException;
-import org.mpysdk.serial.esp.protocol.EspProtocolException;
 import org.mpysdk.serial.esp.protocol.Slip;
 import org.mpysdk.serial.esp.protocol.SlipDecoder;
 import org.mpysdk.testkit.esp.FaultPlan.ByteFault;
@@ -250,16 +249,12 @@ final class ChipLine implements AutoCloseable {
     }
 
     private void feed(byte[] piece) {
-        // Byte by byte, so a broken escape loses only its own frame, never a good frame before it.
-        for (int i = 0; i < piece.length; i++) {
-            try {
-                for (byte[] frame : decoder.feed(piece, i, 1)) {
-                    inbox.offer(frame);
-                }
-            } catch (EspProtocolException e) {
-                // The ROM's UART driver drops a broken frame and waits for the next delimiter.
-                LOG.debug("virtual ESP dropped a malformed frame: {}", e.getMessage());
-            }
+        // The ROM's UART driver drops a broken frame and waits for the next delimiter; so does feedTolerant.
+        List<byte[]> frames = new java.util.ArrayList<>(1);
+        int dropped = decoder.feedTolerant(piece, 0, piece.length, frames);
+        if (dropped > 0) {
+            LOG.debug("virtual ESP dropped {} malformed frame(s)", dropped);
         }
+        frames.forEach(inbox::offer);
     }
 }

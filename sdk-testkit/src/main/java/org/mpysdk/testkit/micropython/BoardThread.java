@@ -4,6 +4,7 @@ import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
+import org.mpysdk.core.Bytes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,7 +103,7 @@ final class BoardThread implements Runnable {
         byte[] shown = banner;
         if (mode.raw()) {
             // Friendly banner, then "\r\n" + raw banner from the Ctrl-A: a real board shows only the raw banner.
-            int at = indexOf(banner, RAW_BANNER);
+            int at = Bytes.indexOf(banner, RAW_BANNER, 0);
             shown = at < 0 ? banner : Arrays.copyOfRange(banner, at, banner.length);
         }
         console.print(shown, 0, shown.length);
@@ -113,18 +114,5 @@ final class BoardThread implements Runnable {
         LOG.warn("{} died: {}", name, ConsoleBuffer.describe(cause));
         started.completeExceptionally(cause);
         console.die(cause);
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i <= hay.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }
