@@ -18,6 +18,9 @@ final class ChipInfoCommand implements Callable<Integer> {
     @Mixin
     ConnectMixin connect;
 
+    @Mixin
+    LeaveLoader after;
+
     @Override
     public Integer call() throws Exception {
         try (Board board = mpy.open()) {
@@ -34,7 +37,7 @@ final class ChipInfoCommand implements Callable<Integer> {
             } else {
                 System.out.println(chip);
             }
-            board.reset();
+            after.leave(board);
         }
         return 0;
     }

@@ -15,11 +15,15 @@ final class EraseCommand implements Callable<Integer> {
     @Mixin
     ConnectMixin connect;
 
+    @Mixin
+    LeaveLoader after;
+
     @Override
     public Integer call() throws Exception {
         try (Board board = mpy.open()) {
             board.bootloader(connect.options());
-            board.erase().reset();
+            board.erase();
+            after.leave(board);
             if (!mpy.json) {
                 System.out.println("flash erased on " + board.transport().name());
             } else {

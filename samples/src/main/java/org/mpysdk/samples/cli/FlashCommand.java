@@ -1,20 +1,21 @@
 package org.mpysdk.samples.cli;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.mpysdk.core.Board;
+import org.mpysdk.core.ProgressListener;
 import org.mpysdk.core.flash.ChipInfo;
+import org.mpysdk.core.flash.FlashImage;
+import org.mpysdk.core.flash.FlashNotVerifiedException;
 import org.mpysdk.core.flash.FlashOptions;
 import org.mpysdk.core.flash.FlashResult;
-import org.mpysdk.firmware.Firmware;
 import org.mpysdk.serial.SerialPortInfo;
 import org.mpysdk.serial.SerialPorts;
+import org.mpysdk.serial.esp.flasher.ImageChecks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,9 +23,14 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code mpy flash}: esptool's {@code write_flash} with the image chosen from micropython.org, on one
- * board or many in parallel ({@code --port A --port B}, {@code --all-ports}).
+ * board or many in parallel ({@code --port A --port B}, {@code --all-ports}). Exits
+ * {@link Mpy#EXIT_NOT_VERIFIED} when everything was written but the loader could not verify it.
  */
-@Command(name = "flash", description = "Write MicroPython (from micropython.org or --file) and verify it.")
+@Command(name = "flash", description = "Write MicroPython (from micropython.org or --file) and verify it.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every board written and verified (or --no-verify)", "1:a board failed (message on stderr)",
+            "2:bad command line", "4:written, but the loader could not verify it (ESP8266 ROM without the stub): "
+                    + "use the stub flasher, or --no-verify to accept unverified writes"})
 final class FlashCommand implements Callable<Integer> {
     @ParentCommand
     Mpy mpy;
@@ -35,48 +41,53 @@ final class FlashCommand implements Callable<Integer> {
     @Mixin
     ImageChooser chooser;
 
+    @Mixin
+    LeaveLoader after;
+
     @Option(names = "--all-ports", description = "flash every port with a recognised ESP USB bridge")
     boolean allPorts;
 
-    @Option(names = "--erase", description = "erase the whole flash first")
+    @Option(names = "--erase", description = "erase the whole flash first (after the image was checked against the chip)")
     boolean erase;
 
-    @Option(names = "--no-verify", description = "skip the MD5 read-back")
+    @Option(names = "--no-verify", description = "accept unverified writes: skip the MD5 comparison (the only way "
+            + "to flash an ESP8266 without the stub flasher, whose ROM cannot compute MD5s)")
     boolean noVerify;
 
     @Option(names = "--no-skip", description = "rewrite regions whose content already matches")
     boolean noSkip;
 
-    @Option(names = "--force", description = "write even if the image is for another chip")
+    @Option(names = "--force", description = "write even if the image is for another chip, too large or corrupt")
     boolean force;
 
-    @Option(names = "--no-reset", description = "stay in the bootloader afterwards")
-    boolean noReset;
-
-    /** One board's outcome, for the summary table. */
-    record Outcome(String port, String chip, String image, FlashResult result, String error) {
+    /** The spelling from before {@code --after}; kept so that scripts keep working. */
+    @Option(names = "--no-reset", hidden = true, description = "same as --after no-reset")
+    void noReset(boolean on) {
+        if (on) {
+            after.after = AfterReset.NO_RESET;
+        }
     }
 
     @Override
     public Integer call() throws Exception {
         List<String> ports = targets();
-        if (ports.size() == 1) {
-            Outcome o = flashOne(ports.get(0), mpy.progress());
-            report(List.of(o));
-            return o.error() == null ? 0 : Mpy.EXIT_FAILED;
-        }
+        List<FlashOutcome> outcomes = ports.size() == 1 ? List.of(flashOne(ports.get(0), mpy.progress())) : flashAll(ports);
+        FlashSummary.print(outcomes, mpy.json);
+        return FlashOutcome.exitCode(outcomes);
+    }
+
+    private List<FlashOutcome> flashAll(List<String> ports) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(ports.size());
         try {
-            List<Future<Outcome>> futures = new ArrayList<>();
+            List<Future<FlashOutcome>> futures = new ArrayList<>();
             for (String port : ports) {
-                futures.add(pool.submit(() -> flashOne(port, org.mpysdk.core.ProgressListener.NONE)));
+                futures.add(pool.submit(() -> flashOne(port, ProgressListener.NONE)));
             }
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Future<Outcome> f : futures) {
+            List<FlashOutcome> outcomes = new ArrayList<>();
+            for (Future<FlashOutcome> f : futures) {
                 outcomes.add(f.get());
             }
-            report(outcomes);
-            return outcomes.stream().allMatch(o -> o.error() == null) ? 0 : Mpy.EXIT_FAILED;
+            return outcomes;
         } finally {
             pool.shutdownNow();
         }
@@ -94,58 +105,38 @@ final class FlashCommand implements Callable<Integer> {
         return mpy.ports.size() > 1 ? mpy.ports : List.of(mpy.port());
     }
 
-    private Outcome flashOne(String port, org.mpysdk.core.ProgressListener progress) {
+    /** Flashes one board; never throws, so that one board's failure does not hide the others'. */
+    private FlashOutcome flashOne(String port, ProgressListener progress) {
         String chipName = "?";
         String imageName = "?";
+        ChipInfo chip = null;
         try (Board board = mpy.open(port)) {
             board.onProgress(progress);
-            ChipInfo chip = board.bootloader(connect.options()).chip();
+            chip = board.bootloader(connect.options()).chip();
             chipName = chip.chip().displayName();
-            Firmware fw = chooser.firmwareFor(chip.chip(), progress);
-            imageName = fw.fileName().toString();
+            ImageChooser.Chosen chosen = chooser.imageFor(chip.chip(), progress);
+            imageName = chosen.name();
+            FlashImage image = chosen.source().toFlashImage();
+            if (!force) {
+                // The flasher makes the same checks, but only after --erase would already have wiped the chip.
+                ImageChecks.check(image, chip.chip(), chip.flashSize());
+            }
             if (erase) {
                 board.erase();
             }
-            FlashOptions options = FlashOptions.defaults().withVerify(!noVerify).withSkipUnchanged(!noSkip).withForce(force);
-            board.flash(fw, options);
+            board.flash(image, options());
             FlashResult result = board.lastFlashResult().orElseThrow();
-            if (!noReset) {
-                board.reset();
-            }
-            return new Outcome(port, chipName, imageName, result, null);
+            after.leave(board);
+            return FlashOutcome.flashed(port, chipName, imageName, result);
+        } catch (FlashNotVerifiedException e) {
+            // Left in the loader, as after any failure: a retry with the stub or --no-verify connects at once.
+            return FlashOutcome.notVerified(port, chipName, imageName, e.result(), CliWording.notVerified(e, chip));
         } catch (Exception e) {
-            return new Outcome(port, chipName, imageName, null, e.getMessage());
+            return FlashOutcome.failed(port, chipName, imageName, CliWording.of(e));
         }
     }
 
-    private void report(List<Outcome> outcomes) throws Exception {
-        if (mpy.json) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (Outcome o : outcomes) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("port", o.port());
-                m.put("chip", o.chip());
-                m.put("image", o.image());
-                if (o.result() != null) {
-                    m.put("bytes", o.result().bytes());
-                    m.put("compressedBytes", o.result().compressedBytes());
-                    m.put("seconds", o.result().seconds());
-                    m.put("kbitPerSecond", o.result().effectiveKbitPerSecond());
-                    m.put("verified", o.result().verified());
-                    m.put("skippedRegions", o.result().skippedRegions().size());
-                }
-                m.put("error", o.error());
-                rows.add(m);
-            }
-            Output.json(rows);
-            return;
-        }
-        for (Outcome o : outcomes) {
-            if (o.error() != null) {
-                System.out.printf("%-24s %-10s FAILED: %s%n", o.port(), o.chip(), o.error());
-            } else {
-                System.out.printf("%-24s %-10s %s%n    %s%n", o.port(), o.chip(), o.image(), o.result());
-            }
-        }
+    private FlashOptions options() {
+        return FlashOptions.defaults().withVerify(!noVerify).withSkipUnchanged(!noSkip).withForce(force);
     }
 }

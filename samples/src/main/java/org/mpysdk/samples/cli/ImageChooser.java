@@ -3,6 +3,7 @@ package org.mpysdk.samples.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.mpysdk.core.flash.Chip;
+import org.mpysdk.core.flash.FlashImageSource;
 import org.mpysdk.firmware.CatalogBoard;
 import org.mpysdk.firmware.Firmware;
 import org.mpysdk.firmware.FirmwareCatalog;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Option;
 
 /** Which image {@code mpy flash} writes: a file, or a board's release or preview from micropython.org. */
 final class ImageChooser {
-    @Option(names = "--file", description = "a local .bin image")
+    @Option(names = "--file", description = "a local image, any file name: its header says which chip it is for "
+            + "and where it goes (a micropython.org name also has its version and board checked)")
     Path file;
 
     @Option(names = "--board", description = "micropython.org board id, e.g. ESP32_GENERIC (default: the generic board for the detected chip)")
@@ -29,14 +31,29 @@ final class ImageChooser {
     @Option(names = "--offline", description = "use only cached firmware")
     boolean offline;
 
-    /** @return the firmware for a chip, downloading (cached, verified) when needed */
-    Firmware firmwareFor(Chip detected, org.mpysdk.core.ProgressListener progress) throws IOException {
+    /**
+     * An image to flash and the name the summary shows for it.
+     *
+     * @param name the file name, with how it was placed for files named otherwise than micropython.org's
+     * @param source what the flasher writes
+     */
+    record Chosen(String name, FlashImageSource source) {
+    }
+
+    /**
+     * @param detected the chip the bootloader reported, for the default board
+     * @param progress where download progress goes
+     * @return the {@code --file} image, or the firmware for the chip, downloading (cached, verified) when needed
+     * @throws IOException when the file cannot be used or the firmware cannot be found or downloaded
+     */
+    Chosen imageFor(Chip detected, org.mpysdk.core.ProgressListener progress) throws IOException {
         if (file != null) {
-            return Firmware.load(file);
+            return LocalImage.load(file);
         }
         FirmwareCatalog catalog = FirmwareCatalog.builder().offline(offline).build();
         CatalogBoard b = board != null ? catalog.board(board) : catalog.genericBoardFor(detected);
-        return choose(b, variant, version, preview).download();
+        Firmware fw = choose(b, variant, version, preview).download();
+        return new Chosen(fw.fileName().toString(), fw);
     }
 
     /** @return the variant's latest release, a given release, or its latest preview, as the options say */

@@ -30,10 +30,17 @@ import picocli.CommandLine.ScopeType;
             CatalogCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the operation failed (message on stderr)", "2:bad command line",
-            "3:a MicroPython exception on the board (exec, run)"})
+            "3:a MicroPython exception on the board (exec, run)",
+            "4:flash wrote everything but the loader could not verify it (ESP8266 ROM without the stub; "
+                    + "--no-verify accepts that)"})
 public final class Mpy implements Runnable {
+    // The exit codes; docs/cli.md lists them too. 2 is picocli's own for a bad command line.
+    /** The operation failed; the message is on stderr. */
     static final int EXIT_FAILED = 1;
+    /** The code run on the board raised a MicroPython exception ({@code exec}, {@code run}). */
     static final int EXIT_REMOTE_ERROR = 3;
+    /** {@code flash} wrote every region, but nothing verified them (the loader cannot compute MD5s). */
+    static final int EXIT_NOT_VERIFIED = 4;
 
     @Option(names = {"-p", "--port"}, scope = ScopeType.INHERIT, paramLabel = "PORT",
             description = "board port: /dev/ttyUSB0, COM3, socket://host:port, rfc2217://host:port, "
@@ -69,8 +76,11 @@ public final class Mpy implements Runnable {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Mpy());
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
-            line.getErr().println("error: " + e.getMessage());
-            return e instanceof org.mpysdk.core.repl.RemoteException ? EXIT_REMOTE_ERROR : EXIT_FAILED;
+            line.getErr().println("error: " + CliWording.of(e));
+            if (e instanceof org.mpysdk.core.repl.RemoteException) {
+                return EXIT_REMOTE_ERROR;
+            }
+            return e instanceof org.mpysdk.core.flash.FlashNotVerifiedException ? EXIT_NOT_VERIFIED : EXIT_FAILED;
         });
         return cli.execute(args);
     }

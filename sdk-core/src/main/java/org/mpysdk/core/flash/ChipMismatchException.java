@@ -1,7 +1,8 @@
 package org.mpysdk.core.flash;
 
 /**
- * The image is for another chip (an ESP32-S3 image for an ESP32). Raised before anything is erased;
+ * The image is for another chip (an ESP32-S3 image for an ESP32). Raised before this flash erases or
+ * writes anything (the message says so, or that an earlier erase had already wiped the flash);
  * {@link FlashOptions#withForce(boolean)} overrides it.
  */
 public class ChipMismatchException extends FlashException {
@@ -16,8 +17,18 @@ public class ChipMismatchException extends FlashException {
      * @param where which part of the image said so
      */
     public ChipMismatchException(Chip imageChip, Chip connectedChip, String where) {
+        this(imageChip, connectedChip, where, FlashState.UNTOUCHED);
+    }
+
+    /**
+     * @param imageChip the chip the image is for (null when the image names an id this SDK does not know)
+     * @param connectedChip the chip that answered
+     * @param where which part of the image said so
+     * @param state what the flash holds now, for the message
+     */
+    public ChipMismatchException(Chip imageChip, Chip connectedChip, String where, FlashState state) {
         super("the image is for " + (imageChip == null ? "an unknown chip" : imageChip.displayName()) + " (" + where
-                + ") but the board is " + connectedChip.displayName() + "; nothing was erased. Pick the "
+                + ") but the board is " + connectedChip.displayName() + "; " + state.description() + ". Pick the "
                 + connectedChip.displayName() + " firmware, or pass FlashOptions.withForce(true) to flash anyway");
         this.imageChip = imageChip;
         this.connectedChip = connectedChip;

@@ -13,14 +13,18 @@ package org.mpysdk.core.flash;
  * @param skipUnchanged before writing a region, compare MD5s and skip it when the flash already holds it
  * @param force write even when the image is for another chip, larger than the flash, or its header is corrupt
  * @param headerPatch flash settings to patch into the image at the bootloader offset ({@link HeaderPatch#keep()} by default)
+ * @param eraseAll erase the whole flash after the image passed its checks and before writing (esptool's
+ *     {@code write_flash --erase-all}); unlike {@code erase().flash(image)}, a refused image leaves the board as it was
  */
-public record FlashOptions(boolean compress, boolean verify, boolean skipUnchanged, boolean force, HeaderPatch headerPatch) {
+public record FlashOptions(boolean compress, boolean verify, boolean skipUnchanged, boolean force, HeaderPatch headerPatch,
+        boolean eraseAll) {
     /**
      * @param compress whether to deflate the data
      * @param verify whether to compare MD5s after writing
      * @param skipUnchanged whether to skip regions the flash already holds
      * @param force whether to write despite chip, size or header checks failing
      * @param headerPatch flash settings to patch in; null means {@link HeaderPatch#keep()}
+     * @param eraseAll whether to erase the whole flash, once the image passed its checks, before writing
      */
     public FlashOptions {
         headerPatch = headerPatch == null ? HeaderPatch.keep() : headerPatch;
@@ -28,7 +32,7 @@ public record FlashOptions(boolean compress, boolean verify, boolean skipUnchang
 
     /** @return compressed, verified, unchanged regions skipped, no forcing, header kept */
     public static FlashOptions defaults() {
-        return new FlashOptions(true, true, true, false, HeaderPatch.keep());
+        return new FlashOptions(true, true, true, false, HeaderPatch.keep(), false);
     }
 
     /**
@@ -36,7 +40,7 @@ public record FlashOptions(boolean compress, boolean verify, boolean skipUnchang
      * @return a copy with compression on or off
      */
     public FlashOptions withCompress(boolean on) {
-        return new FlashOptions(on, verify, skipUnchanged, force, headerPatch);
+        return new FlashOptions(on, verify, skipUnchanged, force, headerPatch, eraseAll);
     }
 
     /**
@@ -44,7 +48,7 @@ public record FlashOptions(boolean compress, boolean verify, boolean skipUnchang
      * @return a copy with MD5 verification on or off
      */
     public FlashOptions withVerify(boolean on) {
-        return new FlashOptions(compress, on, skipUnchanged, force, headerPatch);
+        return new FlashOptions(compress, on, skipUnchanged, force, headerPatch, eraseAll);
     }
 
     /**
@@ -52,7 +56,7 @@ public record FlashOptions(boolean compress, boolean verify, boolean skipUnchang
      * @return a copy with skipping of unchanged regions on or off
      */
     public FlashOptions withSkipUnchanged(boolean on) {
-        return new FlashOptions(compress, verify, on, force, headerPatch);
+        return new FlashOptions(compress, verify, on, force, headerPatch, eraseAll);
     }
 
     /**
@@ -60,7 +64,7 @@ public record FlashOptions(boolean compress, boolean verify, boolean skipUnchang
      * @return a copy with forcing on or off
      */
     public FlashOptions withForce(boolean on) {
-        return new FlashOptions(compress, verify, skipUnchanged, on, headerPatch);
+        return new FlashOptions(compress, verify, skipUnchanged, on, headerPatch, eraseAll);
     }
 
     /**
@@ -69,6 +73,14 @@ public record FlashOptions(boolean compress, boolean verify, boolean skipUnchang
      * @return a copy that patches the header at the bootloader offset
      */
     public FlashOptions withHeaderPatch(HeaderPatch patch) {
-        return new FlashOptions(compress, verify, skipUnchanged, force, patch);
+        return new FlashOptions(compress, verify, skipUnchanged, force, patch, eraseAll);
+    }
+
+    /**
+     * @param on true to erase the whole flash after the image passed its checks and before writing
+     * @return a copy with the erase on or off
+     */
+    public FlashOptions withEraseAll(boolean on) {
+        return new FlashOptions(compress, verify, skipUnchanged, force, headerPatch, on);
     }
 }

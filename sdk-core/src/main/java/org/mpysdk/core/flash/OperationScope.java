@@ -50,4 +50,14 @@ public record OperationScope(Supplier<ProgressListener> progress, Supplier<Cance
         Cancellation c = cancellation.get();
         return c == null ? new Cancellation() : c;
     }
+
+    /**
+     * @return a scope whose token is the one current now, for the length of one operation: a
+     *     {@code Board.cancel()} replaces the board's token for later operations, and an operation that read
+     *     the current token at each step would miss the cancel meant for it
+     */
+    public OperationScope pinned() {
+        Cancellation c = token();
+        return new OperationScope(progress, () -> c);
+    }
 }

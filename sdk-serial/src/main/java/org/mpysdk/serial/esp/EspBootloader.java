@@ -15,6 +15,7 @@ import org.mpysdk.core.flash.FlashId;
 import org.mpysdk.core.flash.FlashImage;
 import org.mpysdk.core.flash.FlashOptions;
 import org.mpysdk.core.flash.FlashResult;
+import org.mpysdk.core.flash.FlashState;
 import org.mpysdk.core.flash.OperationScope;
 import org.mpysdk.core.flash.ResetMode;
 import org.mpysdk.serial.esp.flasher.FlashOps;
@@ -53,6 +54,8 @@ public final class EspBootloader implements Bootloader {
     private ChipInfo info;
     private int baud;
     private boolean closed;
+    /** Whether an erase on this connection has changed the flash (for truthful refusals). */
+    private boolean erasedEarlier;
 
     private EspBootloader(EspLink link, ConnectOptions options, LoaderProfile profile, int baud) {
         this.link = link;
@@ -92,14 +95,16 @@ public final class EspBootloader implements Bootloader {
      */
     public static EspBootloader connect(Transport transport, ConnectOptions options, OperationScope scope,
             StubSource stubs) throws IOException {
-        EspConnector.Connection c = EspConnector.connect(transport, options, scope);
-        EspLink link = c.link();
-        ChipDetector.Detection d = ChipDetector.detect(link);
-        int baud = transport.baudRate() > 0 ? transport.baudRate() : ROM_BAUD;
-        EspBootloader esp = new EspBootloader(link, options,
-                new LoaderProfile(d.target(), c.stubDetected(), d.secureDownloadMode()), baud);
-        esp.start(stubs);
-        return esp;
+        EspLink link = new EspLink(transport, scope);
+        try (EspLink.Operation op = link.operation()) {
+            EspConnector.Connection c = EspConnector.connect(link, options);
+            ChipDetector.Detection d = ChipDetector.detect(link);
+            int baud = transport.baudRate() > 0 ? transport.baudRate() : ROM_BAUD;
+            EspBootloader esp = new EspBootloader(link, options,
+                    new LoaderProfile(d.target(), c.stubDetected(), d.secureDownloadMode()), baud);
+            esp.start(stubs);
+            return esp;
+        }
     }
 
     private void start(StubSource stubs) throws IOException {
@@ -201,29 +206,42 @@ public final class EspBootloader implements Bootloader {
 
     @Override
     public void eraseFlash() throws IOException {
-        ops().eraseAll(info.flashSize());
+        try (EspLink.Operation op = link.operation()) {
+            erasedEarlier = true;  // from the first byte erased, a refused image must not claim an untouched flash
+            ops().eraseAll(info.flashSize());
+        }
     }
 
     @Override
     public void eraseRegion(long offset, long length) throws IOException {
-        ops().eraseRegion(offset, length);
+        try (EspLink.Operation op = link.operation()) {
+            erasedEarlier = true;
+            ops().eraseRegion(offset, length);
+        }
     }
 
     @Override
     public FlashResult flash(FlashImage image, FlashOptions options) throws IOException {
-        FlashResult r = new FlashWriter(ops(), info, baud).flash(image, options);
-        LOG.info("{} on {}", r, link.transport().name());
-        return r;
+        try (EspLink.Operation op = link.operation()) {
+            FlashResult r = new FlashWriter(ops(), info, baud,
+                    erasedEarlier ? FlashState.ERASED_EARLIER : FlashState.UNTOUCHED).flash(image, options);
+            LOG.info("{} on {}", r, link.transport().name());
+            return r;
+        }
     }
 
     @Override
     public byte[] readFlash(long offset, int length) throws IOException {
-        return FlashReader.read(ops().link(), profile, offset, length);
+        try (EspLink.Operation op = link.operation()) {
+            return FlashReader.read(ops().link(), profile, offset, length);
+        }
     }
 
     @Override
     public byte[] md5(long offset, long length) throws IOException {
-        return ops().md5(offset, length);
+        try (EspLink.Operation op = link.operation()) {
+            return ops().md5(offset, length);
+        }
     }
 
     @Override

@@ -49,19 +49,34 @@ final class EspConnector {
     }
 
     /**
-     * Resets the chip into download mode and syncs, trying the reset strategies for
-     * {@code options.reset()} in turn, up to {@code options.attempts()} times.
+     * As {@link #connect(EspLink, ConnectOptions)} on a new link over {@code transport}.
      *
      * @param transport the open link to the chip
      * @param options reset mode and number of attempts
      * @param scope where progress goes and cancellation comes from
      * @return the synced link, and whether a stub already answers
+     * @throws IOException as {@link #connect(EspLink, ConnectOptions)}
+     */
+    static Connection connect(Transport transport, ConnectOptions options, OperationScope scope) throws IOException {
+        EspLink link = new EspLink(transport, scope);
+        try (EspLink.Operation op = link.operation()) {
+            return connect(link, options);
+        }
+    }
+
+    /**
+     * Resets the chip into download mode and syncs, trying the reset strategies for
+     * {@code options.reset()} in turn, up to {@code options.attempts()} times.
+     *
+     * @param link the command layer over the open transport; its scope gives progress and cancellation
+     * @param options reset mode and number of attempts
+     * @return the synced link, and whether a stub already answers
      * @throws BootloaderNotRespondingException when no attempt syncs
      * @throws IOException when the transport fails or the operation is cancelled
      */
-    public static Connection connect(Transport transport, ConnectOptions options, OperationScope scope)
-            throws IOException {
-        EspLink link = new EspLink(transport, scope);
+    public static Connection connect(EspLink link, ConnectOptions options) throws IOException {
+        Transport transport = link.transport();
+        OperationScope scope = link.scope();
         List<ResetStrategy> strategies = ResetStrategy.sequence(options.reset(), transport.hasControlLines(),
                 transport.hasControlLines() && transport instanceof SerialPortTransport serial
                         && serial.bridge().map(UsbBridge::isNativeUsb).orElse(false));

@@ -42,6 +42,8 @@ public final class EspLink {
 
     private final Transport transport;
     private final OperationScope scope;
+    /** The scope of the operation under way (its token fixed at its start), or null between operations. */
+    private OperationScope pinned;
     private final SlipDecoder decoder = new SlipDecoder();
     private final ArrayDeque<byte[]> frames = new ArrayDeque<>();
     private final byte[] readBuffer = new byte[16 * 1024];
@@ -82,9 +84,35 @@ public final class EspLink {
         return transport;
     }
 
-    /** @return the progress and cancellation scope */
+    /** @return the progress and cancellation scope: the running operation's, see {@link #operation()} */
     public OperationScope scope() {
-        return scope;
+        OperationScope p = pinned;
+        return p != null ? p : scope;
+    }
+
+    /** One operation on the link; closing it ends the operation. */
+    public interface Operation extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Starts an operation: until it is closed, {@link #scope()} observes the cancellation token that is
+     * current now, so a cancel meant for this operation reaches it even after the board handed out a fresh
+     * token for the next one. Nested calls join the operation already under way.
+     *
+     * <pre>{@code
+     * try (EspLink.Operation op = link.operation()) { ... }
+     * }</pre>
+     *
+     * @return the operation, to close when it ends
+     */
+    public Operation operation() {
+        if (pinned != null) {
+            return () -> { };
+        }
+        pinned = scope.pinned();
+        return () -> pinned = null;
     }
 
     /**

@@ -40,9 +40,13 @@ public record LoaderProfile(Target target, boolean stub, boolean secureDownloadM
         return !secureDownloadMode && (stub || target.facts().romSupportsCompressed());
     }
 
-    /** @return whether FLASH_BEGIN / FLASH_DEFL_BEGIN take the 5th "encrypted" word */
+    /**
+     * @return whether FLASH_BEGIN / FLASH_DEFL_BEGIN take the 5th "encrypted" word: only the ROMs of chips
+     *     with encrypted-flash support (S2 and later). Every stub takes exactly four words: esptool 4.8's ESP32
+     *     stub refuses a 20-byte FLASH_DEFL_BEGIN with status 1 (seen on the real stub in Espressif's QEMU)
+     */
     public boolean beginTakesEncryptedFlag() {
-        return stub || target.facts().romBeginTakesEncryptedFlag();
+        return !stub && target.facts().romBeginTakesEncryptedFlag();
     }
 
     /** @return whether SPI_FLASH_MD5 exists (not on the ESP8266 ROM, not in Secure Download Mode) */

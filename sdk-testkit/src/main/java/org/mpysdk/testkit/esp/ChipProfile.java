@@ -250,6 +250,16 @@ public record ChipProfile(
                 romNeedsSpiAttach, bootloaderOffset, regs);
     }
 
+    /**
+     * @return the one payload length the ROM's FLASH_BEGIN / FLASH_DEFL_BEGIN takes: 20 (a 5th "encrypted"
+     *     word) on the chips with encrypted-flash support, which are those whose ROM knows GET_SECURITY_INFO
+     *     (S2 and later), else 16. The real ROMs refuse the other length with 01 05: the ESP32's refuses 20,
+     *     the ESP32-C3's refuses 16 (both seen in Espressif's QEMU)
+     */
+    public int romBeginLength() {
+        return hasSecurityInfo() ? 20 : 16;
+    }
+
     /** @return whether the ROM knows GET_SECURITY_INFO (so chip detection uses the chip id) */
     public boolean hasSecurityInfo() {
         return securityInfoLength > 0;

@@ -412,8 +412,12 @@ final class LoaderEngine {
     }
 
     private void flashBegin(byte[] d, boolean compressed, boolean stub) throws Refusal, IOException, InterruptedException {
-        if (d.length != 16 && d.length != 20) {
-            throw lengthRefusal(d.length);
+        // Each loader takes one length: every stub exactly 16 bytes (esptool 4.8.1's ESP32 stub refuses a
+        // 20-byte FLASH_DEFL_BEGIN), each ROM its own (see ChipProfile.romBeginLength).
+        int expected = stub ? 16 : profile.romBeginLength();
+        if (d.length != expected) {
+            throw new Refusal(Refusal.ROM_INVALID_MESSAGE, Refusal.STUB_BAD_BEGIN_LENGTH,
+                    "wrong data length " + d.length + " for a BEGIN, expected " + expected);
         }
         if (!stub && profile.romNeedsSpiAttach() && !attached) {
             throw new Refusal(Refusal.ROM_FAILED_TO_ACT, Refusal.STUB_FAILED_SPI_OP,

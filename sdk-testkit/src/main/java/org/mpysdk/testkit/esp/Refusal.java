@@ -22,6 +22,11 @@ final class Refusal extends Exception {
 
     /** Stub codes: sent big-endian as the two status bytes, so the status byte itself is 0xC0..0xFF. */
     static final int STUB_BAD_DATA_LEN = 0xC000;
+    /**
+     * What esptool 4.8.1's real stub answers to a FLASH_BEGIN / FLASH_DEFL_BEGIN of the wrong length:
+     * status 1, error 0 (seen in Espressif's QEMU), not the 0xC0 "bad data length" of its other checks.
+     */
+    static final int STUB_BAD_BEGIN_LENGTH = 0x0100;
     static final int STUB_BAD_CHECKSUM = 0xC100;
     static final int STUB_INVALID_COMMAND = 0xC300;
     static final int STUB_FAILED_SPI_OP = 0xC400;

@@ -17,6 +17,8 @@ import org.mpysdk.core.flash.FlashImage;
 import org.mpysdk.core.flash.FlashOptions;
 import org.mpysdk.core.flash.FlashRegion;
 import org.mpysdk.core.flash.FlashResult;
+import org.mpysdk.core.flash.FlashState;
+import org.mpysdk.core.flash.FlashNotVerifiedException;
 import org.mpysdk.core.flash.FlashVerificationException;
 import org.mpysdk.core.flash.HeaderPatcher;
 import org.mpysdk.core.flash.Md5;
@@ -43,6 +45,7 @@ public final class FlashWriter {
     private final FlashOps ops;
     private final ChipInfo chip;
     private final int lineBaud;
+    private final FlashState state;
 
     /**
      * @param ops commands on the connected loader
@@ -50,9 +53,20 @@ public final class FlashWriter {
      * @param lineBaud the current line rate (for timeouts)
      */
     public FlashWriter(FlashOps ops, ChipInfo chip, int lineBaud) {
+        this(ops, chip, lineBaud, FlashState.UNTOUCHED);
+    }
+
+    /**
+     * @param ops commands on the connected loader
+     * @param chip what the chip is (for checks and header patching)
+     * @param lineBaud the current line rate (for timeouts)
+     * @param state whether an earlier erase on this connection already wiped the flash (for refusals' messages)
+     */
+    public FlashWriter(FlashOps ops, ChipInfo chip, int lineBaud, FlashState state) {
         this.ops = ops;
         this.chip = chip;
         this.lineBaud = lineBaud;
+        this.state = state;
     }
 
     /** One region after padding, alignment and patching, with its MD5. */
@@ -74,14 +88,18 @@ public final class FlashWriter {
         long started = System.nanoTime();
         LoaderProfile profile = ops.profile();
         if (!options.force()) {
-            ImageChecks.check(image, chip.chip(), chip.flashSize());
+            ImageChecks.check(image, chip.chip(), chip.flashSize(), state);
         }
         List<Prepared> regions = prepare(image, options);
+        if (options.eraseAll()) {
+            // Only now, with the image checked: a refused image leaves the board as it was.
+            ops.eraseAll(chip.flashSize());
+        }
         long total = regions.stream().mapToLong(p -> p.data().length).sum();
         boolean md5 = profile.supportsMd5();
         if (options.verify() && !md5) {
-            LOG.warn("the {} cannot compute MD5s: the write will not be verified (connect with the stub flasher)",
-                    profile);
+            LOG.debug("the {} cannot compute MD5s: the write cannot be verified and will end in a "
+                    + "FlashNotVerifiedException (connect with the stub flasher, or turn verify off)", profile);
         }
         // Deflate (level 9 is CPU-heavy) on another thread, so it overlaps the MD5 comparison of a region and
         // the transfer of the one before: the line does not wait for the compressor.
@@ -103,7 +121,11 @@ public final class FlashWriter {
                 reports.add(writeRegion(region, compressed.get(i), options, md5, reports, before, total));
                 before += region.data().length;
             }
-            return new FlashResult(reports, Duration.ofNanos(System.nanoTime() - started));
+            FlashResult result = new FlashResult(reports, Duration.ofNanos(System.nanoTime() - started));
+            if (options.verify() && !md5) {
+                throw new FlashNotVerifiedException(profile.toString(), result);
+            }
+            return result;
         } finally {
             compressor.shutdownNow();
         }
@@ -177,7 +199,10 @@ public final class FlashWriter {
                     throw e;  // refused at its BEGIN: nothing was erased
                 }
                 throw partial("the loader refused a write command", region, completed, e);
-            } catch (OperationCancelledException | TransportClosedException e) {
+            } catch (OperationCancelledException e) {
+                settle();  // the block in flight is answered and dropped: the next call starts on a clean line
+                throw partial("writing was cancelled", region, completed, e);
+            } catch (TransportClosedException e) {
                 throw partial("writing was stopped", region, completed, e);
             } catch (IOException e) {
                 if (attempt > 0) {

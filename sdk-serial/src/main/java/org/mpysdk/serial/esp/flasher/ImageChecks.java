@@ -5,6 +5,7 @@ import org.mpysdk.core.flash.Chip;
 import org.mpysdk.core.flash.ChipMismatchException;
 import org.mpysdk.core.flash.EspImageHeader;
 import org.mpysdk.core.flash.FlashException;
+import org.mpysdk.core.flash.FlashState;
 import org.mpysdk.core.flash.FlashImage;
 import org.mpysdk.core.flash.FlashRegion;
 import org.mpysdk.core.flash.ImageFormatException;
@@ -27,18 +28,33 @@ public final class ImageChecks {
      * @throws ImageFormatException when the region at the bootloader offset is not a valid image
      */
     public static void check(FlashImage image, Chip chip, long flashSize) throws FlashException {
+        check(image, chip, flashSize, FlashState.UNTOUCHED);
+    }
+
+    /**
+     * As {@link #check(FlashImage, Chip, long)}, with what the flash holds already for the messages.
+     *
+     * @param image what is about to be written
+     * @param chip the connected chip
+     * @param flashSize the detected flash size, or -1 when unknown (then size is not checked)
+     * @param state whether an earlier erase on this connection already wiped the flash
+     * @throws ChipMismatchException when the image (declared or by header) is for another chip
+     * @throws ImageTooLargeException when it ends past the flash
+     * @throws ImageFormatException when the region at the bootloader offset is not a valid image
+     */
+    public static void check(FlashImage image, Chip chip, long flashSize, FlashState state) throws FlashException {
         if (image.chip() != null && image.chip() != chip) {
-            throw new ChipMismatchException(image.chip(), chip, "as declared by the image");
+            throw new ChipMismatchException(image.chip(), chip, "as declared by the image", state);
         }
         for (FlashRegion region : image.regions()) {
-            checkRegion(region, chip);
+            checkRegion(region, chip, state);
         }
         if (flashSize > 0 && image.end() > flashSize) {
-            throw new ImageTooLargeException(image.end(), flashSize);
+            throw new ImageTooLargeException(image.end(), flashSize, state);
         }
     }
 
-    private static void checkRegion(FlashRegion region, Chip chip) throws FlashException {
+    private static void checkRegion(FlashRegion region, Chip chip, FlashState state) throws FlashException {
         boolean atBootloader = region.offset() == chip.flashOffset();
         byte[] bytes = region.bytes();
         boolean hasMagic = bytes.length > 0 && (bytes[0] & 0xFF) == EspImageHeader.MAGIC;
@@ -63,10 +79,10 @@ public final class ImageChecks {
         Optional<Chip> imageChip = header.chip();
         String where = String.format("header at 0x%X", region.offset());
         if (header.extended() && imageChip.isEmpty()) {
-            throw new ChipMismatchException(null, chip, where + " names chip id " + header.chipId());
+            throw new ChipMismatchException(null, chip, where + " names chip id " + header.chipId(), state);
         }
         if (imageChip.isPresent() && imageChip.get() != chip) {
-            throw new ChipMismatchException(imageChip.get(), chip, where);
+            throw new ChipMismatchException(imageChip.get(), chip, where, state);
         }
         if (atBootloader) {
             try {

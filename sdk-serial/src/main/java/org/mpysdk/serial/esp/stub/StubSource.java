@@ -41,13 +41,14 @@ public interface StubSource {
 
     /**
      * @param chip the chip family
-     * @return the file names tried for {@code chip}, in order: esptool's layouts, then esptool-js's
+     * @return the file names tried for {@code chip}, in order: the folder itself, esptool's {@code 1/} before {@code 2/}
+     *     (esptool 4.8's order; the {@code 2/} builds fail where {@code 1/} works), then esptool-js's
      */
     static List<String> fileNames(Chip chip) {
         String esptool = chip.idfTarget();
         String js = "stub_flasher_" + esptool.replace("esp", "").replace("8266", "8266") + ".json";
         List<String> names = new ArrayList<>();
-        for (String dir : new String[] {"", "2/", "1/"}) {
+        for (String dir : new String[] {"", "1/", "2/"}) {
             names.add(dir + esptool + ".json");
         }
         names.add(js);

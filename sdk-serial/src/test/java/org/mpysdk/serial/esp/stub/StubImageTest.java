@@ -64,9 +64,19 @@ class StubImageTest {
         assertTrue(src.find(Chip.ESP32_S3).isPresent());
         assertTrue(src.find(Chip.ESP32_C3).isPresent());
         assertEquals(Optional.empty(), src.find(Chip.ESP32));
-        assertEquals(List.of("esp8266.json", "2/esp8266.json", "1/esp8266.json", "stub_flasher_8266.json"),
+        assertEquals(List.of("esp8266.json", "1/esp8266.json", "2/esp8266.json", "stub_flasher_8266.json"),
                 StubSource.fileNames(Chip.ESP8266));
         assertEquals("stub_flasher_32.json", StubSource.fileNames(Chip.ESP32).get(3));
+    }
+
+    /** esptool 4.8 takes 1/ first; the 2/ builds do not run where 1/ does (Espressif's QEMU). */
+    @Test
+    void esptoolsOneFolderWinsOverTwo(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("1"));
+        Files.createDirectories(dir.resolve("2"));
+        Files.writeString(dir.resolve("2/esp32.json"), ESP32_LIKE);
+        Files.writeString(dir.resolve("1/esp32.json"), ESP32_LIKE);
+        assertTrue(StubSource.directory(dir).find(Chip.ESP32).orElseThrow().name().endsWith("1/esp32.json"));
     }
 
     @FuzzTest(maxDuration = "10s")

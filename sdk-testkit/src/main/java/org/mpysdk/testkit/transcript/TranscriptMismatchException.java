@@ -1,0 +1,32 @@
+package org.mpysdk.testkit.transcript;
+
+import java.io.IOException;
+import java.util.HexFormat;
+
+/** The host sent a command the real loader was not sent at that point of its recorded transcript. */
+public final class TranscriptMismatchException extends IOException {
+    /** Index of the command that differed. */
+    private final int index;
+
+    /**
+     * @param index which command (0-based) differed
+     * @param recorded what the recording holds there
+     * @param sent what the host sent
+     */
+    TranscriptMismatchException(int index, String recorded, Transcript.Command sent) {
+        super("command #" + index + " differs from the real loader's transcript: recorded " + recorded + "; sent "
+                + sent.describe() + describePayload(sent) + ". The SDK now talks to this loader differently from when "
+                + "it was recorded: check the change against the real peer (docs/testing.md), then record again");
+        this.index = index;
+    }
+
+    /** @return which command (0-based) differed */
+    public int index() {
+        return index;
+    }
+
+    private static String describePayload(Transcript.Command c) {
+        byte[] p = c.payload() != null ? c.payload() : c.header();
+        return p == null ? "" : ", payload " + HexFormat.of().formatHex(p, 0, Math.min(p.length, 32));
+    }
+}
