@@ -275,7 +275,7 @@ public final class EspLink {
      */
     public Optional<byte[]> nextFrame(Deadline deadline) throws IOException {
         while (frames.isEmpty()) {
-            scope.token().throwIfCancelled("waiting for the bootloader on " + transport.name());
+            scope().token().throwIfCancelled("waiting for the bootloader on " + transport.name());
             if (deadline.expired()) {
                 return Optional.empty();
             }

@@ -385,20 +385,21 @@ final class LoaderEngine {
         int flag = u32(d, 0);
         long entry = u32(d, 4) & 0xFFFFFFFFL;
         mem = null;
-        ok(Opcode.MEM_END);
-        if (flag != 0) {
-            return; // stay in the loader
-        }
-        if (!stub && inUploadedRam(entry)) {
-            // Code uploaded to RAM and started at an address inside it: a flasher stub. It greets the host.
-            mode = EspMode.STUB;
-            pendingStubError = 0;
-            chip.stubStarted(entry);
-            line.sendFrame(-1, OHAI);
-        } else {
+        boolean halts = flag == 0 && (stub || !inUploadedRam(entry));
+        if (halts) {
+            // Decided when the command is taken, before the reply leaves: whoever sees the reply sees the halt.
             LOG.debug("virtual {} jumped to 0x{} outside uploaded code and stopped", profile.name(), Long.toHexString(entry));
             mode = EspMode.HALTED;
         }
+        ok(Opcode.MEM_END);
+        if (flag != 0 || halts) {
+            return; // stay in the loader, or stopped
+        }
+        // Code uploaded to RAM and started at an address inside it: a flasher stub. It greets the host.
+        mode = EspMode.STUB;
+        pendingStubError = 0;
+        chip.stubStarted(entry);
+        line.sendFrame(-1, OHAI);
     }
 
     private boolean inUploadedRam(long entry) {

@@ -70,6 +70,64 @@ class FlasherTruthTest {
         }
     }
 
+    /** Before: connect re-read the board's current token, so cancel() during the SYNC attempts was lost. */
+    @Test
+    void cancelStopsAConnectThatFindsNoLoader() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (VirtualEsp chip = VirtualEsp.builder(ChipProfile.esp32()).runningApplication(true).build();
+                Board board = Board.open(chip.openTransport())) {
+            CountDownLatch trying = new CountDownLatch(1);
+            board.onProgress(p -> {
+                if (p.operation().equals("connect")) {
+                    trying.countDown();
+                }
+            });
+            // No reset: the application keeps running, so every SYNC goes unanswered until the attempts end.
+            Future<?> connect = pool.submit(() -> board.bootloader(ROM.withAttempts(1000)));
+            assertTrue(trying.await(30, TimeUnit.SECONDS));
+            long cancelled = System.nanoTime();
+            board.cancel();
+            ExecutionException e = assertThrows(ExecutionException.class, () -> connect.get(10, TimeUnit.SECONDS));
+            long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cancelled);
+            assertInstanceOf(OperationCancelledException.class, e.getCause());
+            assertTrue(stopMillis < 2500, "stopped " + stopMillis + " ms after cancel()");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A chip erase waits up to 120 s for one answer: cancel() must end the wait, and the next call work. */
+    @Test
+    void cancelStopsAWaitForAChipEraseAndTheBoardStaysUsable() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (VirtualEsp chip = VirtualEsp.builder(ChipProfile.esp32())
+                .eraseLatency(java.time.Duration.ofMillis(2)).build();
+                Board board = Board.open(chip.openTransport())) {
+            board.bootloader(ROM);
+            CountDownLatch erasing = new CountDownLatch(1);
+            board.onProgress(p -> {
+                if (p.operation().equals("erase")) {
+                    erasing.countDown();
+                }
+            });
+            // 1024 sectors x 2 ms: the ROM's erase of 4 MiB takes about 2 s to answer.
+            Future<?> erase = pool.submit(() -> board.erase());
+            assertTrue(erasing.await(30, TimeUnit.SECONDS));
+            long cancelled = System.nanoTime();
+            board.cancel();
+            ExecutionException e = assertThrows(ExecutionException.class, () -> erase.get(10, TimeUnit.SECONDS));
+            long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cancelled);
+            assertInstanceOf(OperationCancelledException.class, e.getCause());
+            assertTrue(stopMillis < 1500, "stopped " + stopMillis + " ms after cancel(), before the erase answered");
+            board.onProgress(null);
+            byte[] fw = FlasherFixtures.firmware(Chip.ESP32, 20_000, 37);
+            assertTrue(board.flash(FlashImage.forChip(Chip.ESP32, fw)).lastFlashResult().orElseThrow().verified(),
+                    "the next call works once the chip has answered");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Before: erase().flash(imageForAnotherChip) wiped the board, then said "nothing was erased". */
     @Test
     void aRefusalAfterAnEraseSaysTheFlashWasErased() throws Exception {

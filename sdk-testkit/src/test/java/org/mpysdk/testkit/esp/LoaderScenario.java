@@ -58,8 +58,8 @@ final class LoaderScenario {
     }
 
     /**
-     * ROM only: compressed write verified, skip when unchanged, plain write, erase of a region, read-back
-     * through the ROM's slow read where the chip has one.
+     * ROM only (at {@link #romBaud}): compressed write verified, skip when unchanged, read-back through the
+     * ROM's slow read, plain write, erase of a region.
      *
      * @return the image and data regions the flash must now hold (the data region erased)
      */
@@ -75,6 +75,8 @@ final class LoaderScenario {
             assertTrue(first.compressedBytes() < app.length, "the ROM takes FLASH_DEFL_*: " + first);
             FlashResult again = esp.flash(FlashImage.forChip(chip, app));
             assertEquals(1, again.skippedRegions().size(), "unchanged region skipped: " + again);
+            assertArrayEquals(Arrays.copyOf(app, 200), esp.readFlash(chip.flashOffset(), 200),
+                    "READ_FLASH_SLOW through the ROM");
             FlashResult plain = esp.flash(FlashImage.at(DATA_OFFSET, data), FlashOptions.defaults().withCompress(false));
             assertTrue(plain.verified(), plain.toString());
             assertEquals(plain.bytes(), plain.compressedBytes(), "plain write");
