@@ -14,8 +14,18 @@ public final class TranscriptMismatchException extends IOException {
      * @param sent what the host sent
      */
     TranscriptMismatchException(int index, String recorded, Transcript.Command sent) {
+        this(index, recorded, sent, "");
+    }
+
+    /**
+     * @param index which command (0-based) differed
+     * @param recorded what the recording holds there
+     * @param sent what the host sent
+     * @param why what differs besides the shape, or empty
+     */
+    TranscriptMismatchException(int index, String recorded, Transcript.Command sent, String why) {
         super("command #" + index + " differs from the real loader's transcript: recorded " + recorded + "; sent "
-                + sent.describe() + describePayload(sent) + ". The SDK now talks to this loader differently from when "
+                + sent.describe() + describePayload(sent) + (why.isEmpty() ? "" : " (" + why + ")") + ". The SDK now talks to this loader differently from when "
                 + "it was recorded: check the change against the real peer (docs/testing.md), then record again");
         this.index = index;
     }

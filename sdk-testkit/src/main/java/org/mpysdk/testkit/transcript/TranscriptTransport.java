@@ -88,6 +88,14 @@ public final class TranscriptTransport extends AbstractTransport {
                     throw mismatch;
                 }
                 Transcript.Command want = commands.get(sent);
+                if (Transcript.bulk(got.opcode()) && unread() > 0) {
+                    // The real loaders were never sent a data block ahead of an answer: esptool 4.8.1's stub
+                    // answered the second of two blocks in flight with an inflate error.
+                    mismatch = new TranscriptMismatchException(sent, want.describe() + " after the previous answer "
+                            + "was read", got, unread() + " bytes of the loader's answers were still unread: the "
+                            + "host sent a data block before reading the answer to the one before");
+                    throw mismatch;
+                }
                 if (!sameShape(want, got)) {
                     mismatch = new TranscriptMismatchException(sent, want.describe() + payloadOf(want), got);
                     throw mismatch;
@@ -141,6 +149,11 @@ public final class TranscriptTransport extends AbstractTransport {
     @Override
     protected void closeRaw() {
         // nothing to release
+    }
+
+    /** @return bytes released to the host and not yet read. Called with the lock held. */
+    private int unread() {
+        return readyBytes.length - readyAt + ready.size();
     }
 
     /** Moves every reply whose commands have all arrived to the readable bytes. Called with the lock held. */
