@@ -92,10 +92,12 @@ public record Transcript(List<String> header, List<Step> steps) {
                     byte[] blockHeader = f[4].startsWith("h:") ? hex.parseHex(f[4].substring(2)) : null;
                     byte[] payload = blockHeader != null || f[4].equals("-") ? null
                             : f[4].equals(".") ? new byte[0] : hex.parseHex(f[4]);
-                    steps.add(new Command(Integer.parseInt(f[1], 16), Integer.parseInt(f[2]),
-                            Integer.parseUnsignedInt(f[3], 16), payload, blockHeader));
+                    steps.add(new Command(inRange(Integer.parseInt(f[1], 16), 0xFF, "opcode"),
+                            inRange(Integer.parseInt(f[2]), 0xFFFF, "length"), Integer.parseUnsignedInt(f[3], 16),
+                            payload, blockHeader));
                 } else if (f[0].equals("<") && f.length == 3) {
-                    steps.add(new Reply(Integer.parseInt(f[1]), hex.parseHex(f[2])));
+                    steps.add(new Reply(inRange(Integer.parseInt(f[1]), Integer.MAX_VALUE, "command count"),
+                            hex.parseHex(f[2])));
                 } else {
                     throw new IllegalArgumentException("neither a command nor a reply");
                 }
@@ -105,6 +107,13 @@ public record Transcript(List<String> header, List<Step> steps) {
             }
         }
         return new Transcript(header, steps);
+    }
+
+    private static int inRange(int value, int max, String what) {
+        if (value < 0 || value > max) {
+            throw new IllegalArgumentException(what + " " + value + " is outside 0.." + max);
+        }
+        return value;
     }
 
     /** @return the transcript in its text form; {@link #parse} reads it back */
