@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.mpysdk.core.Transport;
+import org.mpysdk.testkit.ForwardingTransport;
 
 /**
  * Wraps the transport to a real loader and writes down what passes: the shape of each host command and
@@ -17,15 +18,14 @@ import org.mpysdk.core.Transport;
  * Files.writeString(file, rec.transcript(List.of("ESP32 ROM, esptool 4.8.1 stub")).format());
  * }</pre>
  */
-public final class RecordingTransport implements Transport {
-    private final Transport delegate;
+public final class RecordingTransport extends ForwardingTransport {
     private final CommandFrames frames = new CommandFrames();
     private final List<Transcript.Step> steps = new ArrayList<>();
     private int commands;
 
     /** @param delegate the link to the real loader; closed with this transport */
     public RecordingTransport(Transport delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /**
@@ -37,11 +37,6 @@ public final class RecordingTransport implements Transport {
     }
 
     @Override
-    public String name() {
-        return delegate.name();
-    }
-
-    @Override
     public void write(byte[] data, int off, int len) throws IOException {
         synchronized (this) {
             for (Transcript.Command c : frames.feed(data, off, len)) {
@@ -49,12 +44,12 @@ public final class RecordingTransport implements Transport {
                 commands++;
             }
         }
-        delegate.write(data, off, len);
+        delegate().write(data, off, len);
     }
 
     @Override
     public int read(byte[] buf, int off, int len, Duration timeout) throws IOException {
-        int n = delegate.read(buf, off, len, timeout);
+        int n = delegate().read(buf, off, len, timeout);
         if (n > 0) {
             synchronized (this) {
                 steps.add(new Transcript.Reply(commands, Arrays.copyOfRange(buf, off, off + n)));
@@ -65,62 +60,12 @@ public final class RecordingTransport implements Transport {
 
     @Override
     public byte[] readUntil(byte[] pattern, Duration timeout) throws IOException {
-        byte[] got = delegate.readUntil(pattern, timeout);
+        byte[] got = delegate().readUntil(pattern, timeout);
         synchronized (this) {
             if (got.length > 0) {
                 steps.add(new Transcript.Reply(commands, got.clone()));
             }
         }
         return got;
-    }
-
-    @Override
-    public void discardInput() throws IOException {
-        delegate.discardInput();
-    }
-
-    @Override
-    public void flush() throws IOException {
-        delegate.flush();
-    }
-
-    @Override
-    public void setBaudRate(int baud) throws IOException {
-        delegate.setBaudRate(baud);
-    }
-
-    @Override
-    public int baudRate() {
-        return delegate.baudRate();
-    }
-
-    @Override
-    public void setControlLines(boolean dtr, boolean rts) throws IOException {
-        delegate.setControlLines(dtr, rts);
-    }
-
-    @Override
-    public void setDtr(boolean dtr) throws IOException {
-        delegate.setDtr(dtr);
-    }
-
-    @Override
-    public void setRts(boolean rts) throws IOException {
-        delegate.setRts(rts);
-    }
-
-    @Override
-    public boolean hasControlLines() {
-        return delegate.hasControlLines();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return delegate.isOpen();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }

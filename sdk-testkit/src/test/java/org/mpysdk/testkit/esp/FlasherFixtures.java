@@ -16,6 +16,7 @@ import org.mpysdk.core.flash.OperationScope;
 import org.mpysdk.core.flash.ResetMode;
 import org.mpysdk.serial.esp.EspBootloader;
 import org.mpysdk.serial.esp.stub.StubSource;
+import org.mpysdk.testkit.ForwardingTransport;
 import org.mpysdk.testkit.Peers;
 import org.mpysdk.testkit.images.TestFirmware;
 
@@ -92,12 +93,11 @@ final class FlasherFixtures {
     }
 
     /** Wraps a transport and counts the bytes the host writes (to aim byte faults at a known block). */
-    static class CountingTransport implements Transport {
-        private final Transport inner;
+    static class CountingTransport extends ForwardingTransport {
         private long written;
 
         CountingTransport(Transport inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         synchronized long written() {
@@ -105,76 +105,11 @@ final class FlasherFixtures {
         }
 
         @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
         public void write(byte[] data, int off, int len) throws IOException {
             synchronized (this) {
                 written += len;
             }
-            inner.write(data, off, len);
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len, Duration timeout) throws IOException {
-            return inner.read(buf, off, len, timeout);
-        }
-
-        @Override
-        public byte[] readUntil(byte[] pattern, Duration timeout) throws IOException {
-            return inner.readUntil(pattern, timeout);
-        }
-
-        @Override
-        public void discardInput() throws IOException {
-            inner.discardInput();
-        }
-
-        @Override
-        public void flush() throws IOException {
-            inner.flush();
-        }
-
-        @Override
-        public void setBaudRate(int baud) throws IOException {
-            inner.setBaudRate(baud);
-        }
-
-        @Override
-        public int baudRate() {
-            return inner.baudRate();
-        }
-
-        @Override
-        public void setControlLines(boolean dtr, boolean rts) throws IOException {
-            inner.setControlLines(dtr, rts);
-        }
-
-        @Override
-        public void setDtr(boolean dtr) throws IOException {
-            inner.setDtr(dtr);
-        }
-
-        @Override
-        public void setRts(boolean rts) throws IOException {
-            inner.setRts(rts);
-        }
-
-        @Override
-        public boolean hasControlLines() {
-            return inner.hasControlLines();
-        }
-
-        @Override
-        public boolean isOpen() {
-            return inner.isOpen();
-        }
-
-        @Override
-        public void close() {
-            inner.close();
+            super.write(data, off, len);
         }
     }
 }
