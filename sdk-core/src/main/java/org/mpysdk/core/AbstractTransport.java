@@ -1,19 +1,19 @@
 package org.mpysdk.core;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Arrays;
 
 /**
- * The common part of every transport: a push-back buffer for {@link #readUntil}, overall deadlines,
- * and default no-op line controls. Subclasses implement {@link #readRaw}, {@link #writeRaw} and
+ * The common part of every transport: a push-back buffer, {@link #readUntil} (the linear
+ * {@link ReadUntil} under one deadline), and default no-op line controls. Subclasses implement {@link #readRaw}, {@link #writeRaw} and
  * {@link #closeRaw}.
  */
 public abstract class AbstractTransport implements Transport {
     private final String name;
     private final Object readLock = new Object();
+    /** Bytes put back by {@link #unread}; those before {@code pendingPos} have been read again. */
     private byte[] pending = new byte[0];
+    private int pendingPos;
     private volatile boolean closed;
 
     /** @param name the port string, for messages */
@@ -60,10 +60,12 @@ public abstract class AbstractTransport implements Transport {
     @Override
     public int read(byte[] buf, int off, int len, Duration timeout) throws IOException {
         synchronized (readLock) {
-            if (pending.length > 0) {
-                int n = Math.min(len, pending.length);
-                System.arraycopy(pending, 0, buf, off, n);
-                pending = Arrays.copyOfRange(pending, n, pending.length);
+            int waiting = pending.length - pendingPos;
+            if (waiting > 0) {
+                int n = Math.min(len, waiting);
+                System.arraycopy(pending, pendingPos, buf, off, n);
+                // An offset, not a copy of the rest: many small reads of a big push-back stay linear.
+                pendingPos += n;
                 return n;
             }
         }
@@ -74,38 +76,35 @@ public abstract class AbstractTransport implements Transport {
         return readRaw(buf, off, len, Math.max(1, timeout.toMillis()));
     }
 
+    /**
+     * Reads until {@code pattern} has arrived, keeping everything before it; see {@link ReadUntil}
+     * (linear in the bytes that arrive, one deadline for the whole wait).
+     */
     @Override
     public byte[] readUntil(byte[] pattern, Duration timeout) throws IOException {
-        if (pattern.length == 0) {
-            return new byte[0];
-        }
-        Deadline deadline = Deadline.after(timeout);
-        ByteArrayOutputStream seen = new ByteArrayOutputStream();
-        byte[] chunk = new byte[4096];
-        while (true) {
-            byte[] sofar = seen.toByteArray();
-            int at = Bytes.indexOf(sofar, pattern, Math.max(0, sofar.length - chunk.length - pattern.length));
-            if (at >= 0) {
-                int end = at + pattern.length;
-                unread(Arrays.copyOfRange(sofar, end, sofar.length));
-                return Arrays.copyOf(sofar, end);
+        return ReadUntil.read(new ReadUntil.Input() {
+            @Override
+            public int read(byte[] buf, int off, int len, Duration wait) throws IOException {
+                return AbstractTransport.this.read(buf, off, len, wait);
             }
-            if (deadline.expired()) {
-                unread(sofar);
-                throw new OperationTimeoutException("timed out after " + timeout.toMillis() + " ms on " + name
-                        + " waiting for " + printable(pattern) + "; received " + sofar.length + " bytes"
-                        + (sofar.length == 0 ? " (nothing: is the board powered and the port right?)"
-                                : ", ending with " + printable(tail(sofar, 80))), timeout);
+
+            @Override
+            public void unread(byte[] buf, int off, int len) {
+                AbstractTransport.this.unread(buf, off, len);
             }
-            int n = read(chunk, 0, chunk.length, Duration.ofMillis(deadline.remainingMillis()));
-            seen.write(chunk, 0, n);
-        }
+
+            @Override
+            public String name() {
+                return name;
+            }
+        }, pattern, Deadline.after(timeout), ReadUntil.KEEP_ALL, printable(pattern));
     }
 
     @Override
     public void discardInput() throws IOException {
         synchronized (readLock) {
             pending = new byte[0];
+            pendingPos = 0;
         }
         ensureOpen();
         byte[] sink = new byte[4096];
@@ -179,18 +178,28 @@ public abstract class AbstractTransport implements Transport {
      * @param bytes the bytes to return to the input, in their original order
      */
     protected final void unread(byte[] bytes) {
-        if (bytes.length == 0) {
+        unread(bytes, 0, bytes.length);
+    }
+
+    /**
+     * Puts part of a buffer back in front of the input, to be read first.
+     *
+     * @param buf the buffer holding the bytes
+     * @param off where they start
+     * @param len how many; 0 does nothing
+     */
+    protected final void unread(byte[] buf, int off, int len) {
+        if (len == 0) {
             return;
         }
         synchronized (readLock) {
-            byte[] merged = Arrays.copyOf(bytes, bytes.length + pending.length);
-            System.arraycopy(pending, 0, merged, bytes.length, pending.length);
+            int waiting = pending.length - pendingPos;
+            byte[] merged = new byte[len + waiting];
+            System.arraycopy(buf, off, merged, 0, len);
+            System.arraycopy(pending, pendingPos, merged, len, waiting);
             pending = merged;
+            pendingPos = 0;
         }
-    }
-
-    private static byte[] tail(byte[] b, int n) {
-        return b.length <= n ? b : Arrays.copyOfRange(b, b.length - n, b.length);
     }
 
     /**

@@ -62,7 +62,8 @@ public interface Transport extends AutoCloseable {
 
     /**
      * Reads until {@code pattern} has arrived; bytes after the pattern stay for the next read.
-     * One overall deadline bounds the wait, however much else arrives.
+     * One overall deadline bounds the wait, however much else arrives, and the time taken is linear
+     * in the bytes that arrive however they are split into reads ({@link ReadUntil}).
      *
      * @param pattern the bytes that end the read, e.g. a prompt such as {@code ">>> "}
      * @param timeout the overall time allowed for the pattern to arrive

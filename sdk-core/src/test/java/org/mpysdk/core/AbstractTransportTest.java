@@ -39,6 +39,24 @@ class AbstractTransportTest {
         assertEquals(Duration.ofMillis(200), e.timeout());
     }
 
+    /**
+     * 200 KB arriving one byte per read: the old read-until copied and rescanned everything it had seen
+     * on every read (about 6 s here, quadratic); a linear one takes a few milliseconds. The bound leaves
+     * a wide margin for a loaded machine and is still far below the old time.
+     */
+    @Test
+    void readUntilIsLinearWhenBytesArriveOneByOne() throws Exception {
+        int size = 200 * 1024;
+        TrickleTransport t = new TrickleTransport(TrickleTransport.fillerEndingWith(size, b("\r\n>>> ")));
+        long start = System.nanoTime();
+        byte[] got = t.readUntil(b("\r\n>>> "), Duration.ofSeconds(60));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(size, got.length);
+        assertEquals(size, t.reads);
+        assertArrayEquals(b("rest"), t.readExactly(4, Duration.ofSeconds(1)), "what follows the pattern stays");
+        assertTrue(millis < 1000, "200 KB in 1-byte reads took " + millis + " ms");
+    }
+
     @Test
     void closeIsIdempotentAndLaterCallsSayClosed() {
         ChunkedTransport t = new ChunkedTransport(false);

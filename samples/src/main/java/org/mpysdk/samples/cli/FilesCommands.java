@@ -1,5 +1,6 @@
 package org.mpysdk.samples.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -58,8 +59,12 @@ final class FilesCommands {
         }
     }
 
-    /** {@code mpy cp [-r] SRC DST}: one side local, the other on the board. */
-    @Command(name = "cp", description = "Copy files: 'cp main.py :main.py' (to the board), 'cp :main.py .' (from it).")
+    /**
+     * {@code mpy cp [-r] [--force] SRC DST}: one side local, the other on the board. Copies to the board
+     * skip files the board already has (same SHA-256), unless {@code --force}.
+     */
+    @Command(name = "cp", description = "Copy files: 'cp main.py :main.py' (to the board), 'cp :main.py .' (from it)."
+            + " Files the board already has (same SHA-256) are not sent again unless --force.")
     static final class Cp implements Callable<Integer> {
         @ParentCommand
         Mpy mpy;
@@ -67,8 +72,11 @@ final class FilesCommands {
         @Option(names = {"-r", "--recursive"}, description = "copy a folder and everything under it")
         boolean recursive;
 
-        @Option(names = "--verify", description = "read back and compare after copying to the board")
+        @Option(names = "--verify", description = "kept for scripts: every copy to the board is verified (SHA-256 or CRC-16)")
         boolean verify;
+
+        @Option(names = {"-f", "--force"}, description = "copy to the board even when its file already has the same SHA-256")
+        boolean force;
 
         @Parameters(index = "0", paramLabel = "SRC")
         String source;
@@ -90,18 +98,13 @@ final class FilesCommands {
                         if (!recursive) {
                             throw new IllegalArgumentException(source + " is a folder: add -r");
                         }
-                        SyncReport r = files.putTree(local, dst);
+                        SyncReport r = files.putTree(local, dst, force);
                         print(Map.of("copied", r.copied().size(), "unchanged", r.unchanged().size(), "bytes", r.bytesCopied()));
                     } else {
                         if (dst.endsWith("/")) {
                             dst = dst + local.getFileName();
                         }
-                        if (verify) {
-                            files.putVerified(local, dst);
-                        } else {
-                            files.put(local, dst);
-                        }
-                        print(Map.of("copied", 1, "bytes", Files.size(local)));
+                        print(copyToBoard(files, local, dst, force));
                     }
                 } else {
                     String src = remote(source);
@@ -119,6 +122,29 @@ final class FilesCommands {
                 }
             }
             return 0;
+        }
+
+        /**
+         * Copies one file to the board unless the board already has it, as mpremote's {@code cp} does:
+         * the board's SHA-256 of its file against the local file's (without hashlib on the board there is
+         * no proof, so the file is sent).
+         *
+         * @return what was done: {@code copied} and {@code unchanged} (0 or 1 each), {@code bytes} sent
+         */
+        static Map<String, Object> copyToBoard(BoardFiles files, Path local, String dst, boolean force) throws IOException {
+            if (!force && files.isUnchanged(local, dst)) {
+                return summary(0, 1, 0);
+            }
+            files.put(local, dst);
+            return summary(1, 0, Files.size(local));
+        }
+
+        private static Map<String, Object> summary(int copied, int unchanged, long bytes) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("copied", copied);
+            m.put("unchanged", unchanged);
+            m.put("bytes", bytes);
+            return m;
         }
 
         private void print(Map<String, Object> summary) throws Exception {

@@ -5,16 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,9 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.mpysdk.core.LocalFiles;
-import org.mpysdk.core.Cancellation;
-import org.mpysdk.core.Progress;
-import org.mpysdk.core.ProgressListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,29 +35,31 @@ import org.slf4j.LoggerFactory;
  * fs.get("/data.bin", Path.of("data.bin"));             // binary-safe, via a temporary file
  * }</pre>
  *
- * <p>Data travels base64-encoded where the firmware has {@code binascii}, otherwise as escaped bytes
- * literals; uploads are chunked to the board's free memory and use raw-paste flow control where the
- * firmware has it. Downloads stream in one exec. Long operations report {@link Progress} (operation
+ * <p>Every transfer is verified end to end: SHA-256 where the firmware has hashlib, else CRC-16 (the
+ * board computes it, the host compares). Uploads ({@link SafePut}, {@link ChunkedUpload}) write a
+ * temporary file beside the target in offset-addressed chunks (a resent chunk cannot duplicate data),
+ * verify it, and rename it onto the target, so the target is never half-written. Downloads
+ * ({@link VerifiedDownload}) stream in one exec, decoded strictly. Data travels base64-encoded where the
+ * firmware has {@code binascii}, otherwise as escaped bytes literals; uploads use raw-paste flow control
+ * where the firmware has it. Long operations report {@link org.mpysdk.core.Progress} (operation
  * {@code "put"} or {@code "get"}, phase = the board path) and honour cancellation between chunks.
+ * Board paths with {@code .}, {@code ..} or empty parts are refused ({@link InvalidRemotePathException}).
  */
 public final class BoardFiles {
     private static final Logger LOG = LoggerFactory.getLogger(BoardFiles.class);
     private static final int DIR_BIT = 0x4000;
     private static final int FILE_MODE = 0x8000;
-    private static final int MAX_LINE = 64 * 1024;
-    private static final String DAMAGED = "mpysdk: chunk damaged in transit";
-    // A byte lost on the way may also turn the chunk into other errors; all are retried.
-    private static final int CHUNK_ATTEMPTS = 4;
+    /** A read that arrives damaged is tried once more. */
+    private static final int READ_ATTEMPTS = 2;
 
     private final Repl repl;
-    /**
-     * Source bytes per upload exec without raw-paste: starts large (fewer round trips) and drops to
-     * {@link ReplOptions#plainChunk()} for this connection once the board has lost a byte.
-     */
-    private int plainBudget = 256;
+    private final SafePut safePut;
+    private final VerifiedDownload download;
 
     BoardFiles(Repl repl) {
         this.repl = repl;
+        this.safePut = new SafePut(repl);
+        this.download = new VerifiedDownload(repl);
     }
 
     /**
@@ -238,8 +233,7 @@ public final class BoardFiles {
         if (f.rename()) {
             execFs("import os\nos.rename(" + py(a) + "," + py(b) + ")\n", a);
         } else {
-            execFs("import os\n__ms=open(" + py(a) + ",'rb')\n__md=open(" + py(b) + ",'wb')\nwhile 1:\n __mb=__ms.read(128)\n"
-                    + " if not __mb:break\n __md.write(__mb)\n__ms.close()\n__md.close()\nos.remove(" + py(a) + ")\ndel __ms,__md,__mb\n", a);
+            execFs(copyOnBoard(py(a), py(b)) + "import os\nos.remove(" + py(a) + ")\n", a);
         }
     }
 
@@ -247,24 +241,35 @@ public final class BoardFiles {
 
     /**
      * @param path the board file to read
-     * @return the whole content of a file
+     * @return the whole content of a file, verified end to end (see {@link #get})
      * @throws RemoteFileNotFoundException when it does not exist
-     * @throws TransferVerificationException when fewer or more bytes arrived than the board reports
+     * @throws TransferVerificationException when it arrived damaged twice in a row
      * @throws IOException when the REPL fails: timeout, lost link, or another error on the board
      */
     public byte[] cat(String path) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        read(path, out, "cat");
-        return out.toByteArray();
+        for (int attempt = 1; ; attempt++) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try {
+                read(path, out, "cat");
+                return out.toByteArray();
+            } catch (TransferVerificationException e) {
+                if (attempt >= READ_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.debug("{}; reading it again", e.getMessage());
+            }
+        }
     }
 
     /**
-     * Streams a file's content into {@code out} (bounded memory on the host).
+     * Streams a file's content into {@code out} (bounded memory on the host). The content is verified
+     * as for {@link #get}, but only at the end: when this throws, {@code out} may already hold some
+     * (or damaged) bytes, so write to a place you can discard. There is no second attempt.
      *
      * @param path the board file to read
      * @param out receives the bytes as they arrive; not closed
      * @throws RemoteFileNotFoundException when it does not exist
-     * @throws TransferVerificationException when fewer or more bytes arrived than the board reports
+     * @throws TransferVerificationException when the data arrived damaged
      * @throws IOException when the REPL fails or {@code out} cannot be written
      */
     public void cat(String path, OutputStream out) throws IOException {
@@ -272,23 +277,36 @@ public final class BoardFiles {
     }
 
     /**
-     * Copies a board file to the host. The data goes to a temporary file beside {@code local}, which
-     * replaces {@code local} only when every byte arrived; on any failure (a disconnect, a reset,
-     * a cancel) the temporary file is removed and {@code local} is untouched.
+     * Copies a board file to the host. The board hashes the file as it sends it (SHA-256 where it has
+     * hashlib, else CRC-16) and the host compares that with what it decoded, strictly; a damaged copy is
+     * read once more. The data goes to a temporary file beside {@code local}, which replaces
+     * {@code local} only when verified; on any failure (damage, a disconnect, a reset, a cancel) the
+     * temporary file is removed and {@code local} is untouched.
      *
      * @param remote the board file to copy
      * @param local the host file to create or replace; missing parent folders are created
      * @throws RemoteFileNotFoundException when the board file does not exist
+     * @throws TransferVerificationException when it arrived damaged twice in a row
      * @throws IOException when the REPL fails or the host file cannot be written
      */
     public void get(String remote, Path local) throws IOException {
-        LocalFiles.writeAtomically(local, out -> read(remote, out, "get"));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                LocalFiles.writeAtomically(local, out -> read(remote, out, "get"));
+                return;
+            } catch (TransferVerificationException e) {
+                if (attempt >= READ_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.debug("{}; reading it again", e.getMessage());
+            }
+        }
     }
 
     /**
-     * Copies a board folder to the host, recursively. Every remote name is checked first: a name that
-     * would land outside {@code localDir} ({@code ..}, an absolute path) fails the whole copy before
-     * anything is written.
+     * Copies a board folder to the host, recursively, each file verified as by {@link #get}. Every remote
+     * name is checked first: a name that would land outside {@code localDir} ({@code ..}, an absolute
+     * path) fails the whole copy before anything is written.
      *
      * @param remoteDir the board folder to copy
      * @param localDir the host folder to copy into, created when missing
@@ -322,96 +340,58 @@ public final class BoardFiles {
     }
 
     private void read(String remote, OutputStream out, String operation) throws IOException {
-        FirmwareFeatures f = features();
-        String p = normal(remote, f);
-        int chunk = (int) clamp(f.memFree() / 32, 64, 2048);
-        boolean b64 = f.binascii() != null;
-        String size = f.stat() ? "os.stat(" + py(p) + ")[6]" : f.size() ? "os.size(" + py(p) + ")" : "-1";
-        String code = "import os\n" + (b64 ? "from " + f.binascii() + " import b2a_base64 as __ma\n" : "")
-                + "__mf=open(" + py(p) + ",'rb')\nprint(" + size + ")\nwhile 1:\n __mb=__mf.read(" + chunk + ")\n if not __mb:break\n"
-                + (b64 ? " print(str(__ma(__mb),'ascii'),end='')\n" : " print(repr(__mb))\n")
-                + "__mf.close()\ndel __mf,__mb" + (b64 ? ",__ma" : "") + "\n";
-        long expected = stat(p).size();
-        ProgressListener listener = repl.progressListener();
-        Cancellation cancel = repl.currentCancellation();
-        long[] total = {-2};
-        long[] done = {0};
-        Base64.Decoder decoder = Base64.getMimeDecoder();
-        LineSplitter lines = new LineSplitter(MAX_LINE, line -> {
-            if (total[0] == -2) {
-                total[0] = parseLong(new String(line, StandardCharsets.US_ASCII).strip(), p);
-                listener.onProgress(new Progress(operation, p, 0, total[0]));
-                return;
-            }
-            if (line.length == 0) {
-                return;
-            }
-            byte[] data = b64 ? decoder.decode(line) : PyLiterals.parse(new String(line, StandardCharsets.ISO_8859_1));
-            out.write(data);
-            done[0] += data.length;
-            listener.onProgress(new Progress(operation, p, done[0], total[0]));
-            if (cancel.isCancelled()) {
-                throw new org.mpysdk.core.OperationCancelledException(operation + " of " + p + " was cancelled after "
-                        + done[0] + " of " + total[0] + " bytes");
-            }
-        });
-        try {
-            repl.run(code.getBytes(StandardCharsets.UTF_8), lines, transferTimeout(Math.max(0, expected)), null);
-        } catch (RemoteException e) {
-            throw notFound(e, p);
-        } catch (IllegalArgumentException e) {
-            throw new ReplProtocolException("the board sent invalid base64 while reading " + p, e);
-        }
-        lines.finish();
-        if (total[0] >= 0 && done[0] != total[0]) {
-            throw new TransferVerificationException("read " + done[0] + " bytes of " + p + " but the board reports "
-                    + total[0] + "; the file may have changed during the copy, try again");
-        }
+        String p = normal(remote, features());
+        download.read(p, stat(p).size(), out, operation);
     }
 
     // ---------------------------------------------------------------- writing
 
     /**
-     * Copies a host file to the board, replacing what is there.
+     * Copies a host file to the board, replacing what is there, without ever leaving it half-written:
+     * the data goes to a temporary file beside the target ({@code /lib/.x.py.part} for
+     * {@code /lib/x.py}), is verified there (the board's SHA-256, or CRC-16 without hashlib, against the
+     * host's), and only then renamed onto the target. On failure the temporary file is removed and the
+     * target is unchanged; when the temporary file cannot be removed (the link is gone), a
+     * {@link PartialUploadException} says what is left. A damaged copy is sent once more.
      *
      * @param local the host file to send
      * @param remote the board path to write, e.g. {@code "/main.py"}; its folder must exist
+     * @throws TransferVerificationException when the copy arrived damaged twice (the target is unchanged)
+     * @throws PartialUploadException when the upload failed and left a file on the board
      * @throws IOException when the host file cannot be read, the REPL fails, or the board cannot
      *     write (a {@link RemoteException} with OSError, e.g. no space left)
      */
     public void put(Path local, String remote) throws IOException {
-        try (InputStream in = Files.newInputStream(local)) {
-            write(in, Files.size(local), remote);
-        }
+        String p = normal(remote, features());
+        safePut.put(() -> Files.newInputStream(local), Files.size(local), p);
     }
 
     /**
-     * Writes bytes to a board file, replacing what is there.
+     * Writes bytes to a board file, replacing what is there, as {@link #put(Path, String)} does.
      *
      * @param data the whole new content
      * @param remote the board path to write; its folder must exist
+     * @throws TransferVerificationException when the copy arrived damaged twice (the target is unchanged)
+     * @throws PartialUploadException when the upload failed and left a file on the board
      * @throws IOException when the REPL fails or the board cannot write (a {@link RemoteException}
      *     with OSError, e.g. no space left)
      */
     public void put(byte[] data, String remote) throws IOException {
-        write(new java.io.ByteArrayInputStream(data), data.length, remote);
+        String p = normal(remote, features());
+        safePut.put(() -> new java.io.ByteArrayInputStream(data), data.length, p);
     }
 
     /**
-     * Copies a host file to the board and checks the copy: by SHA-256 where the firmware has hashlib,
-     * else by size.
+     * The same as {@link #put(Path, String)}, which verifies every copy; kept for callers written when
+     * only this method did.
      *
      * @param local the host file to send
      * @param remote the board path to write; its folder must exist
-     * @throws TransferVerificationException when the read-back differs
+     * @throws TransferVerificationException when the copy differs after writing
      * @throws IOException when the host file cannot be read or the REPL fails
      */
     public void putVerified(Path local, String remote) throws IOException {
         put(local, remote);
-        if (!verify(local, remote)) {
-            throw new TransferVerificationException("the copy of " + local + " at " + remote + " differs after writing ("
-                    + (features().hashlib() != null ? "SHA-256" : "size") + " mismatch); check free space on the board with board.info()");
-        }
     }
 
     /**
@@ -428,18 +408,49 @@ public final class BoardFiles {
     }
 
     /**
+     * Whether copying {@code local} to {@code remote} can be skipped, as mpremote's {@code cp} decides:
+     * only when the board can hash (hashlib) and its file has the host file's size and SHA-256. Without
+     * hashlib the answer is always false: a size alone cannot prove the content.
+     *
+     * @param local the host file
+     * @param remote the board file
+     * @return true when the board file is provably the same as the host file
+     * @throws IOException when the host file cannot be read or the REPL fails
+     */
+    public boolean isUnchanged(Path local, String remote) throws IOException {
+        return features().hashlib() != null && verify(local, remote);
+    }
+
+    /**
      * Copies a host folder tree to the board, writing only files that are missing or differ (by SHA-256
-     * where the firmware has hashlib, else by size), creating folders as needed, and verifying each copy.
+     * where the firmware has hashlib, else by size), creating folders as needed; each copy is verified
+     * and replaces its target only when complete, as with {@link #put(Path, String)}.
      *
      * @param localDir the host folder whose files to copy
      * @param remoteDir the board folder to copy into ({@code "/"} on a flat filesystem)
      * @return which board files were copied and which were already up to date, and the bytes sent
      * @throws UnsupportedRemoteOperationException when the tree has sub-folders and the board's
      *     filesystem is flat
-     * @throws TransferVerificationException when a copy differs after writing
+     * @throws TransferVerificationException when a copy arrived damaged twice
      * @throws IOException when a host file cannot be read or the REPL fails
      */
     public SyncReport putTree(Path localDir, String remoteDir) throws IOException {
+        return putTree(localDir, remoteDir, false);
+    }
+
+    /**
+     * As {@link #putTree(Path, String)}; with {@code force} every file is copied, changed or not.
+     *
+     * @param localDir the host folder whose files to copy
+     * @param remoteDir the board folder to copy into ({@code "/"} on a flat filesystem)
+     * @param force copy every file without comparing
+     * @return which board files were copied and which were already up to date, and the bytes sent
+     * @throws UnsupportedRemoteOperationException when the tree has sub-folders and the board's
+     *     filesystem is flat
+     * @throws TransferVerificationException when a copy arrived damaged twice
+     * @throws IOException when a host file cannot be read or the REPL fails
+     */
+    public SyncReport putTree(Path localDir, String remoteDir, boolean force) throws IOException {
         FirmwareFeatures f = features();
         boolean byHash = f.hashlib() != null;
         Map<String, Path> files = new LinkedHashMap<>();
@@ -457,15 +468,12 @@ public final class BoardFiles {
         if (!f.directories() && !isRoot(remoteDir)) {
             throw new UnsupportedRemoteOperationException("cannot copy into " + remoteDir + ": the board's filesystem is flat (no folders)");
         }
-        Map<String, Fingerprint> remote = fingerprints(new ArrayList<>(files.keySet()));
+        Map<String, Fingerprint> remote = force ? Map.of() : fingerprints(new ArrayList<>(files.keySet()));
         List<String> copied = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         Set<String> dirs = new LinkedHashSet<>();
-        Map<String, Fingerprint> wanted = new LinkedHashMap<>();
         for (Map.Entry<String, Path> e : files.entrySet()) {
-            Fingerprint local = Fingerprint.of(e.getValue(), byHash);
-            wanted.put(e.getKey(), local);
-            if (local.equals(remote.get(e.getKey()))) {
+            if (!force && Fingerprint.of(e.getValue(), byHash).equals(remote.get(e.getKey()))) {
                 unchanged.add(e.getKey());
             } else {
                 copied.add(e.getKey());
@@ -480,152 +488,15 @@ public final class BoardFiles {
         }
         long bytes = 0;
         for (String r : copied) {
+            repl.currentCancellation().throwIfCancelled("putTree " + localDir + " (" + copied.indexOf(r) + " of "
+                    + copied.size() + " changed files copied, each complete; the others are unchanged)");
             put(files.get(r), r);
             bytes += Files.size(files.get(r));
         }
-        if (!copied.isEmpty()) {
-            Map<String, Fingerprint> after = fingerprints(copied);
-            for (String r : copied) {
-                if (!wanted.get(r).equals(after.get(r))) {
-                    throw new TransferVerificationException("the copy of " + files.get(r) + " at " + r + " differs after writing"
-                            + " (board: " + after.get(r) + ", host: " + wanted.get(r) + ")");
-                }
-            }
-        }
         LOG.debug("putTree {} -> {}: {} copied, {} unchanged", localDir, remoteDir, copied.size(), unchanged.size());
-        return new SyncReport(copied, unchanged, bytes, byHash ? "sha256" : "size");
+        return new SyncReport(copied, unchanged, bytes, force ? "none" : byHash ? "sha256" : "size");
     }
 
-    private void write(InputStream in, long total, String remote) throws IOException {
-        FirmwareFeatures f = features();
-        String p = normal(remote, f);
-        boolean b64 = f.binascii() != null;
-        ProgressListener listener = repl.progressListener();
-        Cancellation cancel = repl.currentCancellation();
-        // Each chunk carries its length and byte sum: without raw-paste nothing stops a board with a small
-        // input buffer (the micro:bit's holds 64 bytes) from dropping bytes, and a damaged chunk must fail
-        // before it is written, so it can be sent again.
-        execFs("__mf=open(" + py(p) + ",'wb')\ndef __mw(b,n,s):\n if len(b)!=n or sum(b)&65535!=s:raise ValueError('"
-                + DAMAGED + "')\n __mf.write(b)\n"
-                + (b64 ? "from " + f.binascii() + " import a2b_base64 as __ma\n" : ""), p);
-        boolean closed = false;
-        try {
-            long done = 0;
-            listener.onProgress(new Progress("put", p, 0, total));
-            byte[] pending = new byte[0];
-            boolean eof = false;
-            int attempt = 0;
-            while (!eof || pending.length > 0) {
-                cancel.throwIfCancelled("put of " + p + " (" + done + " of " + total + " bytes written on the board)");
-                int budget = sourceBudget(f);
-                // Read enough for one batch: at most budget bytes (an encoded byte is at least one character).
-                if (!eof && pending.length < budget) {
-                    byte[] more = in.readNBytes(budget - pending.length);
-                    if (more.length < budget - pending.length) {
-                        eof = true;
-                    }
-                    pending = concat(pending, more);
-                }
-                if (pending.length == 0) {
-                    break;
-                }
-                StringBuilder src = new StringBuilder(budget + 64);
-                int used = b64 ? batchBase64(pending, budget, src) : batchLiteral(pending, budget, src);
-                if (!sendChunk(src.toString().getBytes(StandardCharsets.US_ASCII), p, done, ++attempt)) {
-                    continue;
-                }
-                attempt = 0;
-                done += used;
-                pending = Arrays.copyOfRange(pending, used, pending.length);
-                listener.onProgress(new Progress("put", p, done, total));
-            }
-            execFs("__mf.close()\ndel __mf,__mw" + (b64 ? ",__ma" : "") + "\n", p);
-            closed = true;
-        } finally {
-            if (!closed) {
-                try {
-                    repl.run("try:\n __mf.close()\n del __mf,__mw\nexcept Exception:\n pass\n".getBytes(StandardCharsets.US_ASCII),
-                            OutputSink.DISCARD, Duration.ofSeconds(2), null);
-                } catch (IOException e) {
-                    LOG.debug("could not close {} on the board after a failed put: {}", p, e.toString());
-                }
-            }
-        }
-    }
-
-    /**
-     * Runs one upload chunk. A chunk is our own code, so any error but OSError means bytes were lost on
-     * the way (or the heap was too fragmented for it): the chunk did not write, and is sent again smaller.
-     *
-     * @return whether the chunk was written
-     */
-    private boolean sendChunk(byte[] code, String p, long offset, int attempt) throws IOException {
-        try {
-            repl.run(code, OutputSink.DISCARD, repl.options().execTimeout(), null, false);
-            return true;
-        } catch (CodeNotAcknowledgedException e) {
-            if (attempt >= CHUNK_ATTEMPTS) {
-                throw e;
-            }
-            LOG.debug("chunk of {} at {} was not acknowledged, sending it again", p, offset);
-        } catch (RemoteException e) {
-            if (e.type().endsWith("OSError")) {
-                throw e;
-            }
-            if (attempt >= CHUNK_ATTEMPTS) {
-                throw new ReplProtocolException("the chunk of " + p + " at byte " + offset + " failed " + attempt
-                        + " times (" + e.getMessage() + "): the board drops input bytes or is out of memory;"
-                        + " try a lower baud rate, a soft reset, or firmware with raw-paste", e);
-            }
-            LOG.debug("chunk of {} at {} failed ({}), sending it again smaller", p, offset, e.getMessage());
-        }
-        plainBudget = repl.options().plainChunk();
-        return false;
-    }
-
-    /** Characters of Python source per upload exec: small without raw-paste, else sized to free memory. */
-    private int sourceBudget(FirmwareFeatures f) {
-        ReplOptions o = repl.options();
-        if (!o.rawPaste() || repl.rawPaste() == Repl.RawPaste.UNSUPPORTED) {
-            return Math.max(plainBudget, 40);
-        }
-        if (repl.rawPaste() == Repl.RawPaste.UNKNOWN) {
-            return Math.max(o.plainChunk() + 1, 256); // long enough to try raw-paste once
-        }
-        return (int) clamp(f.memFree() / 8, o.plainChunk() + 1, 8192);
-    }
-
-    static int batchBase64(byte[] data, int budget, StringBuilder src) {
-        // One line per exec: __mw(__ma(b'...'),n,s) costs about 30 characters around the base64 text. The
-        // text goes as bytes: some ports' binascii is written in Python and takes no str.
-        int chunk = Math.max(3, (budget - 32) / 4 * 3);
-        int n = Math.min(chunk, data.length);
-        src.append("__mw(__ma(b'").append(Base64.getEncoder().encodeToString(Arrays.copyOf(data, n))).append("'),")
-                .append(n).append(',').append(sum(data, n)).append(")\n");
-        return n;
-    }
-
-    static int batchLiteral(byte[] data, int budget, StringBuilder src) {
-        int room = budget - 26; // "__mw(b'...',nnnn,sssss)\n"
-        int n = 0;
-        int len = 0;
-        while (n < data.length && len + PyLiterals.escapedLength(data[n] & 0xFF) <= room) {
-            len += PyLiterals.escapedLength(data[n] & 0xFF);
-            n++;
-        }
-        n = Math.max(1, n);
-        src.append("__mw(").append(PyLiterals.bytesLiteral(data, 0, n)).append(',').append(n).append(',')
-                .append(sum(data, n)).append(")\n");
-        return n;
-    }
-
-    private static int sum(byte[] data, int n) {
-        int s = 0;
-        for (int i = 0; i < n; i++) {
-            s += data[i] & 0xFF;
-        }
-        return s & 0xFFFF;
-    }
 
     // ---------------------------------------------------------------- comparing
 
@@ -671,7 +542,7 @@ public final class BoardFiles {
                 code.append(py(p)).append(',');
             }
             code.append("):\n print(__mq(__mp))\ndel __mq\n");
-            String[] lines = repl.exec(code.toString(), transferTimeout(0)).stdout().split("\r?\n");
+            String[] lines = repl.exec(code.toString(), transferTimeout(repl.options(), 0)).stdout().split("\r?\n");
             if (lines.length < batch.size()) {
                 throw new ReplProtocolException("expected " + batch.size() + " fingerprints from the board, got " + lines.length);
             }
@@ -700,20 +571,25 @@ public final class BoardFiles {
         try {
             return repl.exec(code);
         } catch (RemoteException e) {
-            throw notFound(e, path);
+            throw RemoteFileNotFoundException.ifMissing(e, path);
         }
     }
 
-    private static RemoteException notFound(RemoteException e, String path) {
-        if (e instanceof RemoteFileNotFoundException || e.errno() != 2) {
-            return e;
-        }
-        return new RemoteFileNotFoundException(path, e);
-    }
-
-    private Duration transferTimeout(long bytes) {
+    /** @return the time allowed for an exec that moves {@code bytes} of file content */
+    static Duration transferTimeout(ReplOptions options, long bytes) {
         // A generous floor plus time for the data at a slow 10 KB/s, so big files do not hit the default.
-        return repl.options().execTimeout().plusMillis(bytes / 10);
+        return options.execTimeout().plusMillis(bytes / 10);
+    }
+
+    /**
+     * @param from a Python string literal naming the source file
+     * @param to a Python string literal naming the target file
+     * @return Python that copies one board file onto another on the board (for firmware without
+     *     {@code os.rename}), in small blocks for a small heap
+     */
+    static String copyOnBoard(String from, String to) {
+        return "__ms=open(" + from + ",'rb')\n__md=open(" + to + ",'wb')\nwhile 1:\n __mb=__ms.read(128)\n"
+                + " if not __mb:break\n __md.write(__mb)\n__ms.close()\n__md.close()\ndel __ms,__md,__mb\n";
     }
 
     private static String normal(String path, FirmwareFeatures f) throws InvalidRemotePathException {
@@ -746,15 +622,5 @@ public final class BoardFiles {
         } catch (NumberFormatException e) {
             throw new ReplProtocolException("expected a number from the board for " + context + " but got '" + s + "'");
         }
-    }
-
-    private static long clamp(long v, long lo, long hi) {
-        return Math.max(lo, Math.min(hi, v));
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }

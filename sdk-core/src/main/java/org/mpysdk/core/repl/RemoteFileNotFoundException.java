@@ -20,6 +20,18 @@ public class RemoteFileNotFoundException extends RemoteException {
         return "no such file or folder on the board: " + path + " (" + super.getMessage() + ")";
     }
 
+    /**
+     * @param e an error from the board
+     * @param path the path the operation was about
+     * @return {@code e} as a {@link RemoteFileNotFoundException} when it is ENOENT, else {@code e}
+     */
+    static RemoteException ifMissing(RemoteException e, String path) {
+        if (e instanceof RemoteFileNotFoundException || e.errno() != 2) {
+            return e;
+        }
+        return new RemoteFileNotFoundException(path, e);
+    }
+
     /** @return the missing path */
     public String path() {
         return path;

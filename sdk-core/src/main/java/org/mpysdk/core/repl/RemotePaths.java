@@ -20,10 +20,32 @@ final class RemotePaths {
     /**
      * @param path a board path as the caller gave it
      * @return the path unchanged
-     * @throws InvalidRemotePathException when it is empty or holds NUL, CR or LF (the REPL's framing and
-     *     the firmware's C strings cannot carry them)
+     * @throws InvalidRemotePathException when it is empty, holds NUL, CR or LF (the REPL's framing and
+     *     the firmware's C strings cannot carry them), or has a {@code .}, {@code ..} or empty part
+     *     ({@code /lib/../main.py}, {@code /lib//x.py}): firmware resolves those differently (the
+     *     micro:bit takes {@code ../x} as a name), so the SDK refuses them as it does for host paths
+     *     ({@link #localTarget}); one leading and one trailing {@code /} are allowed
      */
     public static String check(String path) throws InvalidRemotePathException {
+        checkCharacters(path);
+        if (path.equals("/")) {
+            return path;
+        }
+        int from = path.startsWith("/") ? 1 : 0;
+        int to = path.endsWith("/") ? path.length() - 1 : path.length();
+        for (String part : path.substring(from, Math.max(from, to)).split("/", -1)) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+                throw new InvalidRemotePathException("path on the board '" + path + "' has "
+                        + (part.isEmpty() ? "an empty part (//)" : "a '" + part + "' part")
+                        + "; the SDK does not resolve '.', '..' or empty parts (firmware treats them differently),"
+                        + " give the path without them, e.g. /lib/main.py");
+            }
+        }
+        return path;
+    }
+
+    /** Refuses what the REPL cannot carry: an empty path, NUL, CR, LF. */
+    private static void checkCharacters(String path) throws InvalidRemotePathException {
         if (path == null || path.isEmpty()) {
             throw new InvalidRemotePathException("empty path on the board: give a name such as /main.py");
         }
@@ -35,7 +57,6 @@ final class RemotePaths {
                         + "; rename it without control characters");
             }
         }
-        return path;
     }
 
     /**
@@ -83,6 +104,16 @@ final class RemotePaths {
     }
 
     /**
+     * @param path a checked board file path, e.g. {@code /lib/x.py}
+     * @return the name an upload writes first, in the same folder so a rename can replace the target:
+     *     {@code /lib/.x.py.part}
+     */
+    public static String temporarySibling(String path) {
+        int slash = path.lastIndexOf('/');
+        return path.substring(0, slash + 1) + "." + path.substring(slash + 1) + ".part";
+    }
+
+    /**
      * Resolves a name relative to a remote folder to a path under a local folder.
      *
      * @param root the local target folder
@@ -92,7 +123,8 @@ final class RemotePaths {
      *     absolute path, a drive letter, a backslash, or an empty or {@code .} part
      */
     public static Path localTarget(Path root, String relative) throws InvalidRemotePathException {
-        check(relative);
+        // Only the characters here: a '..' part is refused below as unsafe for the host, with that type.
+        checkCharacters(relative);
         if (relative.startsWith("/") || relative.startsWith("\\") || relative.contains("\\")
                 || (relative.length() >= 2 && relative.charAt(1) == ':')) {
             throw unsafe(root, relative, "it is absolute or uses a backslash or drive letter");

@@ -161,7 +161,8 @@ public final class Repl {
      * @throws RemoteException when the code raised (syntax errors included)
      * @throws OperationTimeoutException when it ran too long (it was interrupted; the REPL is usable)
      * @throws OperationCancelledException when cancelled (interrupted the same way)
-     * @throws BoardResetException when the board rebooted meanwhile
+     * @throws BoardResetException when the board rebooted meanwhile, or the code soft-reset it
+     *     ({@code sys.exit()}); raised as soon as the board's new prompt arrives
      * @throws IOException when the link fails
      */
     public ExecResult exec(String code, Duration timeout) throws IOException {
@@ -307,7 +308,23 @@ public final class Repl {
      */
     void run(byte[] code, OutputSink sink, Duration timeout, ByteArrayOutputStream collected, boolean paced)
             throws IOException {
-        Cancellation cancel = cancellation.get();
+        run(code, sink, timeout, collected, paced, cancellation.get());
+    }
+
+    /**
+     * Runs clean-up code (closing and removing a half-written file) even when the operation it cleans up
+     * after was cancelled: the caller's token would stop it before it starts.
+     *
+     * @return what the code printed
+     */
+    String runCleanup(String code, Duration timeout) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        run(code.getBytes(StandardCharsets.UTF_8), out::write, timeout, out, true, new Cancellation());
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private void run(byte[] code, OutputSink sink, Duration timeout, ByteArrayOutputStream collected, boolean paced,
+                     Cancellation cancel) throws IOException {
         String what = describe(code);
         cancel.throwIfCancelled(what);
         Deadline deadline = Deadline.after(timeout);
@@ -394,6 +411,7 @@ public final class Repl {
     private void readReply(RawReplFraming framing, Deadline deadline, Deadline ack, Cancellation cancel, String what)
             throws IOException {
         byte[] buf = new byte[8192];
+        SoftRebootDetector reboot = new SoftRebootDetector();
         org.mpysdk.core.BoardException reason = null;
         Deadline grace = null;
         long nextCtrlC = 0;
@@ -453,7 +471,7 @@ public final class Repl {
                 if (System.nanoTime() - lastData > RESET_QUIET.toNanos() && looksLikeReboot(framing.recentStdout())) {
                     inRaw = false;
                     throw new BoardResetException("the board on " + io.name() + " rebooted while running " + what
-                            + " (its start-up banner and >>> prompt arrived); the code's effects are unknown");
+                            + " (its start-up banner and >>> prompt arrived); the code's effects are unknown", false);
                 }
                 continue;
             }
@@ -474,6 +492,15 @@ public final class Repl {
             }
             if (used < n) {
                 io.unread(buf, used, n - used);
+            }
+            reboot.feed(buf, 0, used);
+            if (reboot.detected()) {
+                // The code ended in a soft reset (sys.exit(), machine.soft_reset()): the reply will never
+                // end with ">", and the board waits at a fresh prompt. Say so now rather than at the timeout.
+                inRaw = false;
+                throw new BoardResetException("the board on " + io.name() + " soft-reset while running " + what
+                        + " (sys.exit() or machine.soft_reset(): MicroPython's soft reboot line and a new prompt arrived);"
+                        + " every Python variable is gone, files are kept", true);
             }
         }
         if (reason != null) {

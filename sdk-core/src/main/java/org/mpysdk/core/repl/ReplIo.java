@@ -3,10 +3,10 @@ package org.mpysdk.core.repl;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
-import org.mpysdk.core.Bytes;
 import org.mpysdk.core.AbstractTransport;
 import org.mpysdk.core.Deadline;
 import org.mpysdk.core.OperationTimeoutException;
+import org.mpysdk.core.ReadUntil;
 import org.mpysdk.core.Transport;
 
 /**
@@ -18,8 +18,32 @@ final class ReplIo {
     /** Longest single wait inside a loop, so cancellation is noticed quickly. */
     static final Duration SLICE = Duration.ofMillis(50);
 
+    /** Longest single read inside a pattern wait. */
+    private static final Duration WAIT_SLICE = SLICE.multipliedBy(4);
+    /** The most bytes a pattern wait keeps (the last ones). */
+    private static final int KEEP = 64 * 1024;
+
     private final Transport transport;
+    /** Bytes put back; those before {@code pushbackPos} have been read again. */
     private byte[] pushback = new byte[0];
+    private int pushbackPos;
+    private final ReadUntil.Input input = new ReadUntil.Input() {
+        @Override
+        public int read(byte[] buf, int off, int len, Duration timeout) throws IOException {
+            // Short slices: a wait on a link that goes quiet still looks at its deadline often.
+            return ReplIo.this.read(buf, off, len, timeout.compareTo(WAIT_SLICE) > 0 ? WAIT_SLICE : timeout);
+        }
+
+        @Override
+        public void unread(byte[] buf, int off, int len) {
+            ReplIo.this.unread(buf, off, len);
+        }
+
+        @Override
+        public String name() {
+            return ReplIo.this.name();
+        }
+    };
 
     ReplIo(Transport transport) {
         this.transport = transport;
@@ -50,10 +74,10 @@ final class ReplIo {
 
     /** Reads what has arrived, waiting at most {@code timeout} (bytes put back come first). */
     int read(byte[] buf, int off, int len, Duration timeout) throws IOException {
-        if (pushback.length > 0) {
-            int n = Math.min(len, pushback.length);
-            System.arraycopy(pushback, 0, buf, off, n);
-            pushback = Arrays.copyOfRange(pushback, n, pushback.length);
+        if (pushbackPos < pushback.length) {
+            int n = Math.min(len, pushback.length - pushbackPos);
+            System.arraycopy(pushback, pushbackPos, buf, off, n);
+            pushbackPos += n;
             return n;
         }
         int n = transport.read(buf, off, len, timeout.isNegative() || timeout.isZero() ? Duration.ofMillis(1) : timeout);
@@ -68,63 +92,29 @@ final class ReplIo {
         if (len <= 0) {
             return;
         }
-        byte[] merged = new byte[len + pushback.length];
+        int waiting = pushback.length - pushbackPos;
+        byte[] merged = new byte[len + waiting];
         System.arraycopy(buf, off, merged, 0, len);
-        System.arraycopy(pushback, 0, merged, len, pushback.length);
+        System.arraycopy(pushback, pushbackPos, merged, len, waiting);
         pushback = merged;
+        pushbackPos = 0;
     }
 
     /** Drops bytes put back and whatever is already waiting, within a short bound. */
     void discard() throws IOException {
         pushback = new byte[0];
+        pushbackPos = 0;
         transport.discardInput();
     }
 
     /**
-     * Reads until {@code pattern}; bytes after it are put back.
+     * Reads until {@code pattern} with {@link ReadUntil}; bytes after it are put back. Only the last
+     * 64 KB are kept, so a board printing without pause cannot fill the heap.
      *
-     * @return everything read up to and including the pattern
+     * @return what was read up to and including the pattern (its last 64 KB)
      * @throws OperationTimeoutException when the deadline passes first (the message shows the tail)
      */
     byte[] readUntil(byte[] pattern, Deadline deadline, String what) throws IOException {
-        // Only the last KEEP bytes are kept: a board printing without pause cannot fill the heap.
-        final int keep = 64 * 1024;
-        byte[] seen = new byte[4096];
-        int len = 0;
-        long total = 0;
-        byte[] chunk = new byte[1024];
-        int scanFrom = 0;
-        while (true) {
-            int at = Bytes.indexOf(seen, len, pattern, scanFrom);
-            if (at >= 0) {
-                int end = at + pattern.length;
-                unread(seen, end, len - end);
-                return Arrays.copyOf(seen, end);
-            }
-            scanFrom = Math.max(0, len - pattern.length + 1);
-            if (deadline.expired()) {
-                byte[] tail = Arrays.copyOfRange(seen, Math.max(0, len - 120), len);
-                throw new OperationTimeoutException("timed out after " + deadline.budget().toMillis() + " ms on "
-                        + name() + " waiting for " + what + "; received " + total + " bytes"
-                        + (total == 0 ? " (nothing: is the board powered, running MicroPython, and the port right?)"
-                        : ", ending with " + AbstractTransport.printable(tail)), deadline.budget());
-            }
-            int n = read(chunk, 0, chunk.length, Duration.ofMillis(Math.min(deadline.remainingMillis(), SLICE.toMillis() * 4)));
-            if (n <= 0) {
-                continue;
-            }
-            total += n;
-            if (len + n > keep) {
-                int drop = len + n - keep;
-                System.arraycopy(seen, drop, seen, 0, len - drop);
-                len -= drop;
-                scanFrom = Math.max(0, scanFrom - drop);
-            }
-            if (len + n > seen.length) {
-                seen = Arrays.copyOf(seen, Math.max(len + n, seen.length * 2));
-            }
-            System.arraycopy(chunk, 0, seen, len, n);
-            len += n;
-        }
+        return ReadUntil.read(input, pattern, deadline, KEEP, what);
     }
 }

@@ -35,6 +35,18 @@ class RemotePathsTest {
         assertThrows(InvalidRemotePathException.class, () -> RemotePaths.check("a\rb"));
     }
 
+    /** Board paths with '.', '..' or empty parts are refused before anything is sent (host paths are too). */
+    @Test
+    void boardPathsWithDotDotDotOrEmptyPartsAreRefused() throws InvalidRemotePathException {
+        for (String bad : List.of("/lib/../main.py", "/lib//x.py", "..", ".", "/.", "/..", "./x", "a/./b", "a/..", "//x", "/lib//")) {
+            InvalidRemotePathException e = assertThrows(InvalidRemotePathException.class, () -> RemotePaths.check(bad), bad);
+            assertTrue(e.getMessage().contains(bad), e.getMessage());
+        }
+        for (String good : List.of("/", "/main.py", "main.py", "/lib/", "lib/x.py", "/..a", "/a..b/c.", "/.hidden")) {
+            assertEquals(good, RemotePaths.check(good));
+        }
+    }
+
     @Test
     void prefixesAndParents() {
         assertEquals(List.of("/a", "/a/b"), RemotePaths.prefixes("/a/b/"));

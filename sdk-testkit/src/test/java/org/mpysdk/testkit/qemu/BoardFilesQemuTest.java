@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mpysdk.core.Board;
+import org.mpysdk.core.Cancellation;
+import org.mpysdk.core.OperationCancelledException;
+import org.mpysdk.core.ProgressListener;
 import org.mpysdk.core.Progress;
 import org.mpysdk.core.TransportException;
 import org.mpysdk.core.repl.BoardFiles;
@@ -32,9 +35,12 @@ import org.mpysdk.core.repl.FirmwareFeatures;
 import org.mpysdk.core.repl.InvalidRemotePathException;
 import org.mpysdk.core.repl.RemoteFile;
 import org.mpysdk.core.repl.RemoteFileNotFoundException;
+import org.mpysdk.core.repl.Repl;
+import org.mpysdk.core.repl.ReplOptions;
 import org.mpysdk.core.repl.SyncReport;
 import org.mpysdk.core.repl.UnsafeRemotePathException;
 import org.mpysdk.core.repl.UnsupportedRemoteOperationException;
+import org.mpysdk.testkit.micropython.FaultyLink;
 
 /** File operations against the micro:bit's flat filesystem in MicroPython v1.9.2 (QEMU). */
 @Tag("peer")
@@ -174,7 +180,9 @@ class BoardFilesQemuTest {
         assertFalse(Files.exists(tmp.resolve("evil.txt")));
         assertFalse(Files.exists(target.resolve("fine.txt")), "nothing is copied when one name is unsafe");
 
-        fs.rm("../evil.txt");
+        // The SDK refuses '..' in board paths, so the test removes that file with plain Python.
+        assertThrows(InvalidRemotePathException.class, () -> fs.rm("../evil.txt"));
+        board.repl().exec("import os\nos.remove('../evil.txt')");
         List<Path> written = fs.getTree("/", target);
         assertEquals(List.of(target.resolve("fine.txt").toAbsolutePath().normalize()), written);
         assertEquals("ok", Files.readString(target.resolve("fine.txt")));
@@ -185,6 +193,59 @@ class BoardFilesQemuTest {
         assertThrows(InvalidRemotePathException.class, () -> fs.put(new byte[1], "bad\nname"));
         assertThrows(InvalidRemotePathException.class, () -> fs.put(new byte[1], "bad\0name"));
         assertThrows(InvalidRemotePathException.class, () -> fs.cat("x\r"));
+    }
+
+    private Repl faulty(FaultyLink link, Cancellation cancel, ProgressListener progress) {
+        return new Repl(link, ReplOptions.defaults(), () -> progress, () -> cancel);
+    }
+
+    private List<String> names() throws IOException {
+        return fs.ls("/").stream().map(RemoteFile::name).sorted().toList();
+    }
+
+    /** Without os.rename the verified temporary file is copied onto the target on the board, then removed. */
+    @Test
+    void putReplacesTheTargetAndLeavesNoTemporaryFile() throws IOException {
+        fs.put("old".getBytes(StandardCharsets.US_ASCII), "main.py");
+        fs.put("print('new')\n".getBytes(StandardCharsets.US_ASCII), "main.py");
+        assertEquals("print('new')\n", new String(fs.cat("main.py"), StandardCharsets.US_ASCII));
+        assertEquals(List.of("main.py"), names());
+    }
+
+    /** Fix 4 on a flat filesystem: a cancelled put leaves the old file and no temporary file. */
+    @Test
+    void cancelledPutLeavesTheTargetUntouched() throws IOException {
+        fs.put("old".getBytes(StandardCharsets.US_ASCII), "main.py");
+        Cancellation cancel = new Cancellation();
+        Repl repl = faulty(new FaultyLink(board.transport()), cancel, p -> {
+            if (p.operation().equals("put") && p.done() > 0) {
+                cancel.cancel();
+            }
+        });
+        assertThrows(OperationCancelledException.class, () -> repl.files().put(allByteValues(4), "main.py"));
+        assertEquals("old", new String(fs.cat("main.py"), StandardCharsets.US_ASCII));
+        assertEquals(List.of("main.py"), names());
+    }
+
+    /** Fix 6 without hashlib: CRC-16 catches one changed character of a repr() line; the second read is right. */
+    @Test
+    void catCatchesADamagedCharacterByCrc16() throws IOException {
+        byte[] data = allByteValues(2);
+        fs.put(data, "data.bin");
+        FaultyLink link = new FaultyLink(board.transport()).corruptReplyAfter(code -> code.contains("repr(__mb)"), 40, false);
+        assertArrayEquals(data, faulty(link, new Cancellation(), ProgressListener.NONE).files().cat("data.bin"));
+        assertEquals(1, link.faults());
+    }
+
+    /** Fix 6 without hashlib: damage the per-chunk sum cannot see is caught by the CRC-16 after put. */
+    @Test
+    void putCatchesDamageTheChunkCheckCannotSeeByCrc16() throws IOException {
+        String text = "def hello():\n    print('hello from the micro:bit')\n".repeat(8);
+        FaultyLink link = new FaultyLink(board.transport()).corruptChunk(code -> code.startsWith("__mw("));
+        faulty(link, new Cancellation(), ProgressListener.NONE).files().put(text.getBytes(StandardCharsets.US_ASCII), "main.py");
+        assertEquals(1, link.faults());
+        assertEquals(text, new String(fs.cat("main.py"), StandardCharsets.US_ASCII));
+        assertEquals(List.of("main.py"), names());
     }
 
     @Test

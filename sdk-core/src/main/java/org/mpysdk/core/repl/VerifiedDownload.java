@@ -1,0 +1,150 @@
+package org.mpysdk.core.repl;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.mpysdk.core.Cancellation;
+import org.mpysdk.core.OperationCancelledException;
+import org.mpysdk.core.Progress;
+import org.mpysdk.core.ProgressListener;
+
+/**
+ * Reads a board file in one streamed exec and proves that what arrived is the file: the board hashes
+ * the bytes as it reads them (SHA-256, or CRC-16 without hashlib) and prints the digest after the data;
+ * the host hashes what it decoded and compares. Base64 is decoded strictly (a character that is not
+ * base64 is an error, not skipped), and the byte count must match the size the board reports.
+ *
+ * <p>The board prints the size, then one line per block (base64, or {@code repr()} of the bytes without
+ * binascii), then {@code #} and the digest. Bytes reach {@code out} as they arrive, so a caller that must
+ * never expose wrong data writes to a temporary place and keeps it only when this returns.
+ */
+final class VerifiedDownload {
+    private static final int MAX_LINE = 64 * 1024;
+
+    private final Repl repl;
+
+    VerifiedDownload(Repl repl) {
+        this.repl = repl;
+    }
+
+    /**
+     * @param p the checked board path (firmware-normal form)
+     * @param expected the file's size as far as known (for the timeout), or -1
+     * @param out receives the file's bytes as they arrive; not closed
+     * @param operation {@code "get"} or {@code "cat"}, for progress and messages
+     * @throws TransferVerificationException when the data arrived damaged (undecodable, wrong size, or a
+     *     digest that differs); {@code out} may have received some of it
+     * @throws RemoteFileNotFoundException when the file does not exist
+     * @throws IOException when the REPL fails or {@code out} cannot be written
+     */
+    void read(String p, long expected, OutputStream out, String operation) throws IOException {
+        FirmwareFeatures f = repl.features();
+        DigestKind kind = DigestKind.of(f);
+        int chunk = (int) Math.max(64, Math.min(2048, f.memFree() / 32));
+        boolean b64 = f.binascii() != null;
+        String size = f.stat() ? "os.stat(" + PyLiterals.stringLiteral(p) + ")[6]"
+                : f.size() ? "os.size(" + PyLiterals.stringLiteral(p) + ")" : "-1";
+        String code = "import os\n" + (b64 ? "from " + f.binascii() + " import b2a_base64 as __ma\n" : "") + kind.setup(f)
+                + "__mf=open(" + PyLiterals.stringLiteral(p) + ",'rb')\n__mh=" + kind.start() + "\nprint(" + size + ")\n"
+                + "while 1:\n __mb=__mf.read(" + chunk + ")\n if not __mb:break\n " + kind.update("__mh", "__mb") + "\n"
+                + (b64 ? " print(str(__ma(__mb),'ascii'),end='')\n" : " print(repr(__mb))\n")
+                + "__mf.close()\nprint('#'+" + kind.hex("__mh") + ")\ndel __mf,__mb,__mh" + (b64 ? ",__ma" : "") + "\n"
+                + kind.teardown();
+        Receiver receiver = new Receiver(p, b64, kind.newHostDigest(), out, operation);
+        LineSplitter lines = new LineSplitter(MAX_LINE, receiver::line);
+        try {
+            repl.run(code.getBytes(StandardCharsets.UTF_8), lines, BoardFiles.transferTimeout(repl.options(), Math.max(0, expected)), null);
+        } catch (RemoteException e) {
+            throw RemoteFileNotFoundException.ifMissing(e, p);
+        }
+        lines.finish();
+        receiver.check(kind);
+    }
+
+    /** Takes the reply's lines apart as they arrive. */
+    private final class Receiver {
+        private final String p;
+        private final boolean b64;
+        private final ContentDigest digest;
+        private final OutputStream out;
+        private final String operation;
+        private final ProgressListener listener = repl.progressListener();
+        private final Cancellation cancel = repl.currentCancellation();
+        private final Base64.Decoder decoder = Base64.getDecoder();
+        private long total = -2;
+        private String boardDigest;
+        private int lineNo;
+
+        Receiver(String p, boolean b64, ContentDigest digest, OutputStream out, String operation) {
+            this.p = p;
+            this.b64 = b64;
+            this.digest = digest;
+            this.out = out;
+            this.operation = operation;
+        }
+
+        void line(byte[] line) throws IOException {
+            lineNo++;
+            if (total == -2) {
+                total = parseSize(line);
+                listener.onProgress(new Progress(operation, p, 0, total));
+                return;
+            }
+            if (boardDigest != null) {
+                throw damaged("text after the checksum (line " + lineNo + ")");
+            }
+            if (line.length > 0 && line[0] == '#') {
+                boardDigest = new String(line, 1, line.length - 1, StandardCharsets.US_ASCII);
+                return;
+            }
+            if (line.length == 0) {
+                return;
+            }
+            byte[] data = decode(line);
+            out.write(data);
+            digest.update(data, 0, data.length);
+            listener.onProgress(new Progress(operation, p, digest.count(), total));
+            if (cancel.isCancelled()) {
+                throw new OperationCancelledException(operation + " of " + p + " was cancelled after "
+                        + digest.count() + " of " + total + " bytes");
+            }
+        }
+
+        private byte[] decode(byte[] line) throws TransferVerificationException {
+            try {
+                return b64 ? decoder.decode(line) : PyLiterals.parse(new String(line, StandardCharsets.ISO_8859_1));
+            } catch (IllegalArgumentException | ReplProtocolException e) {
+                throw damaged("line " + lineNo + " is not valid " + (b64 ? "base64" : "bytes literal") + " (" + e.getMessage() + ")");
+            }
+        }
+
+        private long parseSize(byte[] line) throws TransferVerificationException {
+            try {
+                return Long.parseLong(new String(line, StandardCharsets.US_ASCII).strip());
+            } catch (NumberFormatException e) {
+                throw damaged("the size line is '" + new String(line, StandardCharsets.ISO_8859_1) + "'");
+            }
+        }
+
+        /** After the reply: the count, and the board's digest against the host's. */
+        void check(DigestKind kind) throws TransferVerificationException {
+            if (boardDigest == null) {
+                throw damaged("no checksum arrived after the data");
+            }
+            if (total >= 0 && digest.count() != total) {
+                throw damaged(digest.count() + " bytes arrived but the board reports " + total
+                        + " (or the file changed during the copy)");
+            }
+            String host = digest.hex();
+            if (!host.equals(boardDigest)) {
+                throw damaged("its " + kind.label() + " on the board is " + boardDigest + ", of what arrived " + host);
+            }
+        }
+
+        private TransferVerificationException damaged(String why) {
+            return new TransferVerificationException("reading " + p + " from the board: the data arrived damaged: " + why
+                    + "; try again (a lower baud rate helps on a noisy line)");
+        }
+    }
+}
