@@ -76,6 +76,11 @@ final class ChipLine implements AutoCloseable {
         inbox.offer(event);
     }
 
+    /** @return frames received and not yet handled (what waits in the chip's receive buffers) */
+    int queuedFrames() {
+        return (int) inbox.stream().filter(byte[].class::isInstance).count();
+    }
+
     /** Forgets frames received but not yet handled (a reset empties the chip's UART FIFO). */
     void dropPending() {
         inbox.removeIf(item -> item instanceof byte[]);

@@ -55,6 +55,43 @@ class VirtualEspStrictnessTest {
         }
     }
 
+    /** The real stub has one spare receive buffer: a host blocks ahead of its answers gets an inflate error. */
+    @Tag(Peers.TAG)
+    @Test
+    void theStubRefusesBlocksSentFarAheadOfItsAnswers() throws Exception {
+        Path stubs = FlasherFixtures.requireStubs();
+        byte[] data = FlasherFixtures.payload(200_000, 40);
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(9);
+        deflater.setInput(data);
+        deflater.finish();
+        byte[] z = new byte[data.length];
+        int zlen = deflater.deflate(z);
+        int block = 0x4000;
+        int blocks = (zlen + block - 1) / block;
+        try (VirtualEsp chip = VirtualEsp.builder(ChipProfile.esp32()).lineRate(true)
+                .writeLatency(java.time.Duration.ofMillis(100)).build(); var t = chip.openTransport();
+                EspBootloader esp = FlasherFixtures.withStub(t, stubs, 921600)) {
+            // At 921600 a block crosses the line in 0.18 s and takes about 1 s to write: a host that does not
+            // wait for the answers is soon two blocks ahead, as it was when the real stub failed.
+            EspLink link = esp.link();
+            assertEquals(0, status(esp, Opcode.FLASH_DEFL_BEGIN, EspLink.words(data.length, blocks, block, 0x10000)));
+            for (int seq = 0; seq < Math.min(blocks, 4); seq++) {
+                int len = Math.min(block, zlen - seq * block);
+                byte[] payload = new byte[16 + len];
+                System.arraycopy(EspLink.words(len, seq, 0, 0), 0, payload, 0, 16);
+                System.arraycopy(z, seq * block, payload, 16, len);
+                link.send(Opcode.FLASH_DEFL_DATA, payload,
+                        org.mpysdk.serial.esp.protocol.CommandPacket.checksumOf(payload, 16, len));
+            }
+            int worst = 0;
+            for (int i = 0; i < Math.min(blocks, 4); i++) {
+                EspLink.Reply r = link.await(Opcode.FLASH_DEFL_DATA, java.time.Duration.ofSeconds(10), "block " + i);
+                worst = Math.max(worst, r.statusAt(0) << 8 | r.statusAt(1));
+            }
+            assertEquals(0xC700, worst, "blocks sent ahead of the answers end in an inflate error, as on the real stub");
+        }
+    }
+
     @Test
     void theScenarioTheRealRomsTookRunsOnVirtualEsp() throws Exception {
         for (String key : new String[] {"esp32", "esp32c3"}) {
