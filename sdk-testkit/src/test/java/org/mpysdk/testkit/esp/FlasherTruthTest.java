@@ -35,96 +35,84 @@ import org.mpysdk.core.flash.ResetMode;
 class FlasherTruthTest {
     private static final ConnectOptions ROM = ConnectOptions.defaults().withStub(false).withReset(ResetMode.NO_RESET);
 
+    /** What a cancelled operation ended with, and how long after {@code cancel()}. */
+    private record Stopped(Throwable failure, long millis) {
+    }
+
+    /**
+     * Runs {@code operation} on another thread, cancels the board once progress shows it under way
+     * ({@code started}), and waits (bounded) for the operation to end.
+     */
+    private static Stopped cancelWhileRunning(Board board, java.util.function.Predicate<org.mpysdk.core.Progress> started,
+            java.util.concurrent.Callable<?> operation) throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        board.onProgress(p -> {
+            if (started.test(p)) {
+                running.countDown();
+            }
+        });
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> task = pool.submit(operation);
+            assertTrue(running.await(30, TimeUnit.SECONDS), "the operation got going");
+            long cancelled = System.nanoTime();
+            board.cancel();
+            ExecutionException e = assertThrows(ExecutionException.class, () -> task.get(10, TimeUnit.SECONDS));
+            return new Stopped(e.getCause(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cancelled));
+        } finally {
+            board.onProgress(null);
+            pool.shutdownNow();
+        }
+    }
+
     /** Before: cancel() replaced the token the flash re-read at each block, so a cancelled flash ended "verified". */
     @Test
     void cancelStopsARunningFlashQuicklyAndTheBoardStaysUsable() throws Exception {
         byte[] fw = FlasherFixtures.firmware(Chip.ESP32, 400_000, 31);
-        CountDownLatch writing = new CountDownLatch(1);
-        ExecutorService pool = Executors.newSingleThreadExecutor();
         try (VirtualEsp chip = VirtualEsp.builder(ChipProfile.esp32()).build();
                 Board board = Board.open(chip.openTransport())) {
             board.bootloader(ROM);
-            board.onProgress(p -> {
-                if (p.operation().equals("flash") && p.done() > 20_000) {
-                    writing.countDown();
-                }
-            });
-            Future<Board> flash = pool.submit(() -> board.flash(FlashImage.forChip(Chip.ESP32, fw)));
-            assertTrue(writing.await(30, TimeUnit.SECONDS), "the flash got going");
-            long cancelled = System.nanoTime();
-            board.cancel();
-            ExecutionException e = assertThrows(ExecutionException.class, () -> flash.get(10, TimeUnit.SECONDS));
-            long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cancelled);
-            PartialFlashException partial = assertInstanceOf(PartialFlashException.class, e.getCause());
+            Stopped s = cancelWhileRunning(board, p -> p.operation().equals("flash") && p.done() > 20_000,
+                    () -> board.flash(FlashImage.forChip(Chip.ESP32, fw)));
+            PartialFlashException partial = assertInstanceOf(PartialFlashException.class, s.failure());
             assertInstanceOf(OperationCancelledException.class, partial.getCause());
             assertTrue(partial.getMessage().contains("cancelled"), partial.getMessage());
             // One ROM block (1 KiB at 115200) and the settle of the line: well under a second on a quiet
             // machine; 2.5 s leaves a loaded 2-core box its margin.
-            assertTrue(stopMillis < 2500, "stopped " + stopMillis + " ms after cancel()");
-            board.onProgress(null);
+            assertTrue(s.millis() < 2500, "stopped " + s.millis() + " ms after cancel()");
             FlashResult again = board.flash(FlashImage.forChip(Chip.ESP32, fw)).lastFlashResult().orElseThrow();
             assertTrue(again.verified(), "the board takes the next flash: " + again);
             assertArrayEquals(fw, chip.flash().read(0x1000, fw.length));
-        } finally {
-            pool.shutdownNow();
         }
     }
 
     /** Before: connect re-read the board's current token, so cancel() during the SYNC attempts was lost. */
     @Test
     void cancelStopsAConnectThatFindsNoLoader() throws Exception {
-        ExecutorService pool = Executors.newSingleThreadExecutor();
         try (VirtualEsp chip = VirtualEsp.builder(ChipProfile.esp32()).runningApplication(true).build();
                 Board board = Board.open(chip.openTransport())) {
-            CountDownLatch trying = new CountDownLatch(1);
-            board.onProgress(p -> {
-                if (p.operation().equals("connect")) {
-                    trying.countDown();
-                }
-            });
             // No reset: the application keeps running, so every SYNC goes unanswered until the attempts end.
-            Future<?> connect = pool.submit(() -> board.bootloader(ROM.withAttempts(1000)));
-            assertTrue(trying.await(30, TimeUnit.SECONDS));
-            long cancelled = System.nanoTime();
-            board.cancel();
-            ExecutionException e = assertThrows(ExecutionException.class, () -> connect.get(10, TimeUnit.SECONDS));
-            long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cancelled);
-            assertInstanceOf(OperationCancelledException.class, e.getCause());
-            assertTrue(stopMillis < 2500, "stopped " + stopMillis + " ms after cancel()");
-        } finally {
-            pool.shutdownNow();
+            Stopped s = cancelWhileRunning(board, p -> p.operation().equals("connect"),
+                    () -> board.bootloader(ROM.withAttempts(1000)));
+            assertInstanceOf(OperationCancelledException.class, s.failure());
+            assertTrue(s.millis() < 2500, "stopped " + s.millis() + " ms after cancel()");
         }
     }
 
     /** A chip erase waits up to 120 s for one answer: cancel() must end the wait, and the next call work. */
     @Test
     void cancelStopsAWaitForAChipEraseAndTheBoardStaysUsable() throws Exception {
-        ExecutorService pool = Executors.newSingleThreadExecutor();
         try (VirtualEsp chip = VirtualEsp.builder(ChipProfile.esp32())
                 .eraseLatency(java.time.Duration.ofMillis(2)).build();
                 Board board = Board.open(chip.openTransport())) {
             board.bootloader(ROM);
-            CountDownLatch erasing = new CountDownLatch(1);
-            board.onProgress(p -> {
-                if (p.operation().equals("erase")) {
-                    erasing.countDown();
-                }
-            });
             // 1024 sectors x 2 ms: the ROM's erase of 4 MiB takes about 2 s to answer.
-            Future<?> erase = pool.submit(() -> board.erase());
-            assertTrue(erasing.await(30, TimeUnit.SECONDS));
-            long cancelled = System.nanoTime();
-            board.cancel();
-            ExecutionException e = assertThrows(ExecutionException.class, () -> erase.get(10, TimeUnit.SECONDS));
-            long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cancelled);
-            assertInstanceOf(OperationCancelledException.class, e.getCause());
-            assertTrue(stopMillis < 1500, "stopped " + stopMillis + " ms after cancel(), before the erase answered");
-            board.onProgress(null);
+            Stopped s = cancelWhileRunning(board, p -> p.operation().equals("erase"), board::erase);
+            assertInstanceOf(OperationCancelledException.class, s.failure());
+            assertTrue(s.millis() < 1500, "stopped " + s.millis() + " ms after cancel(), before the erase answered");
             byte[] fw = FlasherFixtures.firmware(Chip.ESP32, 20_000, 37);
             assertTrue(board.flash(FlashImage.forChip(Chip.ESP32, fw)).lastFlashResult().orElseThrow().verified(),
                     "the next call works once the chip has answered");
-        } finally {
-            pool.shutdownNow();
         }
     }
 
