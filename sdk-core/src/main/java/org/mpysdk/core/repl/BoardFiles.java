@@ -542,7 +542,7 @@ public final class BoardFiles {
                 code.append(py(p)).append(',');
             }
             code.append("):\n print(__mq(__mp))\ndel __mq\n");
-            String[] lines = repl.exec(code.toString(), transferTimeout(repl.options(), 0)).stdout().split("\r?\n");
+            String[] lines = repl.exec(code.toString(), transferTimeout(repl, 0)).stdout().split("\r?\n");
             if (lines.length < batch.size()) {
                 throw new ReplProtocolException("expected " + batch.size() + " fingerprints from the board, got " + lines.length);
             }
@@ -575,10 +575,16 @@ public final class BoardFiles {
         }
     }
 
-    /** @return the time allowed for an exec that moves {@code bytes} of file content */
-    static Duration transferTimeout(ReplOptions options, long bytes) {
-        // A generous floor plus time for the data at a slow 10 KB/s, so big files do not hit the default.
-        return options.execTimeout().plusMillis(bytes / 10);
+    /**
+     * @return the time allowed for an exec that moves {@code bytes} of file content: the exec timeout plus
+     *     the line time of the encoded data (base64 or hex, at most twice the content; see
+     *     {@link Repl#lineAllowance}), never less than at 10 KB/s. Before, a fixed 10 KB/s cut off a 600 KB
+     *     get at 115200, where base64 moves about 8.6 KB/s
+     */
+    static Duration transferTimeout(Repl repl, long bytes) {
+        Duration byLine = repl.lineAllowance(2 * Math.max(0, bytes));
+        Duration floor = Duration.ofMillis(Math.max(0, bytes) / 10);
+        return repl.options().execTimeout().plus(byLine.compareTo(floor) > 0 ? byLine : floor);
     }
 
     /**

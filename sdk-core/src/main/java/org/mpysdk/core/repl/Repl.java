@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
  * {@link Cancellation} the Repl was given.
  */
 public final class Repl {
+    /** The rate assumed where the link has none: the default (and slowest common) REPL rate. */
+    private static final int SLOWEST_REPL_BAUD = 115200;
     private static final Logger LOG = LoggerFactory.getLogger(Repl.class);
     private static final byte[] RAW_BANNER = "raw REPL; CTRL-B to exit\r\n>".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] END = {0x04, 0x04, '>'};
@@ -140,7 +142,9 @@ public final class Repl {
     }
 
     /**
-     * Runs code with the default timeout; see {@link #exec(String, Duration)}.
+     * Runs code with the default timeout, stretched by the time the code takes on the line (see
+     * {@link #lineAllowance}), so a 100 KB script at 115200 is not cut off while it is still being sent;
+     * see {@link #exec(String, Duration)}.
      *
      * @param code Python source (UTF-8)
      * @return what the code printed, and how long it took
@@ -149,7 +153,23 @@ public final class Repl {
      *     {@link #exec(String, Duration)}
      */
     public ExecResult exec(String code) throws IOException {
-        return exec(code, options.execTimeout());
+        return exec(code, defaultTimeout(code));
+    }
+
+    /** @return the default timeout for {@code code}: {@link ReplOptions#execTimeout()} plus its line time */
+    Duration defaultTimeout(String code) {
+        return options.execTimeout().plus(lineAllowance(code == null ? 0 : code.length()));
+    }
+
+    /**
+     * @param wireBytes bytes that must cross the line (either way)
+     * @return twice their time on the line at the transport's rate, so a busy board or a slow bridge still
+     *     fits; a link without a rate (a pty, TCP) counts as 115200, the slowest rate a board's REPL runs at
+     */
+    Duration lineAllowance(long wireBytes) {
+        int baud = io.transport().baudRate();
+        int rate = baud > 0 ? baud : SLOWEST_REPL_BAUD;
+        return Duration.ofMillis(2 * Math.max(0, wireBytes) * 10_000L / rate);
     }
 
     /**

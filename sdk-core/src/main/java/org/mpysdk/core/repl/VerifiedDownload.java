@@ -54,7 +54,7 @@ final class VerifiedDownload {
         Receiver receiver = new Receiver(p, b64, kind.newHostDigest(), out, operation);
         LineSplitter lines = new LineSplitter(MAX_LINE, receiver::line);
         try {
-            repl.run(code.getBytes(StandardCharsets.UTF_8), lines, BoardFiles.transferTimeout(repl.options(), Math.max(0, expected)), null);
+            repl.run(code.getBytes(StandardCharsets.UTF_8), lines, BoardFiles.transferTimeout(repl, Math.max(0, expected)), null);
         } catch (RemoteException e) {
             throw RemoteFileNotFoundException.ifMissing(e, p);
         }
