@@ -8,6 +8,7 @@ package org.mpysdk.core.repl;
  * Either way every Python variable is gone; the next call re-enters the raw REPL.
  */
 public class BoardResetException extends ReplProtocolException {
+    /** Whether the board restarted its interpreter (soft reset) rather than rebooting. */
     private final boolean soft;
 
     /** @param message what was running and what arrived */

@@ -10,7 +10,9 @@ import org.mpysdk.core.BoardException;
  * a reset, a cancel).
  */
 public class PartialUploadException extends BoardException {
+    /** The board path the upload was to replace. */
     private final String target;
+    /** What the failed upload left on the board, in words. */
     private final String leftover;
 
     /**
