@@ -2,7 +2,6 @@ package org.mpysdk.serial.esp.flasher;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.function.LongConsumer;
 import org.mpysdk.serial.esp.EspLink;
@@ -90,19 +89,14 @@ final class RegionWriter {
         ops.endStub(Opcode.FLASH_END, last);
     }
 
-    private record Pending(int seq, Duration timeout) {
-    }
-
     /** @return the timeout for the end barrier (covers writing the last block) */
     private Duration sendBlocks(Opcode op, long offset, byte[] stream, int block, boolean pad, long[] written,
             LongConsumer progress) throws IOException {
         EspLink link = ops.link();
         boolean stub = ops.profile().stub();
-        int window = 1;  // see the class comment: no loader was proven to take more
-        ArrayDeque<Pending> inFlight = new ArrayDeque<>();
         long done = 0;
-        // Time for the blocks that can sit in buffers ahead of an acknowledgement to cross the line.
-        long lineMillis = (long) window * (block + BLOCK_OVERHEAD + block / 64) * 10_000L / lineBaud;
+        // Time for the block to cross the line before the loader can answer it.
+        long lineMillis = (block + BLOCK_OVERHEAD + block / 64) * 10_000L / lineBaud;
         Duration lastTimeout = Timeouts.DEFAULT;
         for (int seq = 0; seq < written.length; seq++) {
             link.scope().token().throwIfCancelled(String.format("writing flash at 0x%X (block %d of %d)", offset,
@@ -119,29 +113,19 @@ final class RegionWriter {
             link.send(op, payload, CommandPacket.checksumOf(payload, 16, dataLen));
             // The stub's answer to this block can wait for the previous block's erase and write.
             long work = stub ? (seq > 0 ? written[seq - 1] : 0) + erasesFor(seq > 0 ? written[seq - 1] : 0) : written[seq];
-            Duration timeout = Timeouts.perMb(Timeouts.ERASE_WRITE_SECONDS_PER_MB, work).plusMillis(lineMillis);
-            inFlight.add(new Pending(seq, timeout));
-            if (inFlight.size() >= window) {
-                awaitAck(op, offset, inFlight.poll());
-            }
+            // One block at a time (see the class comment): its answer comes before the next block leaves.
+            String what = String.format("write block %d of the region at 0x%X", seq, offset);
+            link.checkReply(what, op, link.await(op,
+                    Timeouts.perMb(Timeouts.ERASE_WRITE_SECONDS_PER_MB, work).plusMillis(lineMillis), what), 0);
             done += written[seq];
             progress.accept(done);
             lastTimeout = Timeouts.perMb(Timeouts.ERASE_WRITE_SECONDS_PER_MB, written[seq] + erasesFor(written[seq]))
                     .plusMillis(lineMillis);
-        }
-        while (!inFlight.isEmpty()) {
-            awaitAck(op, offset, inFlight.poll());
         }
         return lastTimeout;
     }
 
     private static long erasesFor(long uncompressed) {
         return ((uncompressed + STUB_DEFLATE_BUFFER - 1) / STUB_DEFLATE_BUFFER + 1) * ERASE_BLOCK;
-    }
-
-    private void awaitAck(Opcode op, long offset, Pending p) throws IOException {
-        String what = String.format("write block %d of the region at 0x%X", p.seq(), offset);
-        EspLink link = ops.link();
-        link.checkReply(what, op, link.await(op, p.timeout(), what), 0);
     }
 }
