@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import org.mpysdk.serial.esp.protocol.Opcode;
 
 /**
  * What a real ESP loader (ROM or stub) answered to the SDK's command sequence, as test data: the shape
@@ -40,6 +41,12 @@ public record Transcript(List<String> header, List<Step> steps) {
         /** @return the command as one line of text */
         public String describe() {
             return String.format("opcode 0x%02X, %d bytes, checksum 0x%08X", opcode, length, checksum);
+        }
+
+        /** @return ", payload " and the first 32 recorded payload (or block header) bytes in hex; empty if none */
+        public String payloadSummary() {
+            byte[] p = payload != null ? payload : header;
+            return p == null ? "" : ", payload " + HexFormat.of().formatHex(p, 0, Math.min(p.length, 32));
         }
     }
 
@@ -142,7 +149,8 @@ public record Transcript(List<String> header, List<Step> steps) {
      *     so only its length, checksum and block header are recorded
      */
     static boolean bulk(int opcode) {
-        return opcode == 0x03 || opcode == 0x07 || opcode == 0x11;  // FLASH_DATA, MEM_DATA, FLASH_DEFL_DATA
+        return opcode == Opcode.FLASH_DATA.code() || opcode == Opcode.MEM_DATA.code()
+                || opcode == Opcode.FLASH_DEFL_DATA.code();
     }
 
     @Override

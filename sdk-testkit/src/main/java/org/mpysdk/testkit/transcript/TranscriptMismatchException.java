@@ -1,7 +1,6 @@
 package org.mpysdk.testkit.transcript;
 
 import java.io.IOException;
-import java.util.HexFormat;
 
 /** The host sent a command the real loader was not sent at that point of its recorded transcript. */
 public final class TranscriptMismatchException extends IOException {
@@ -25,7 +24,7 @@ public final class TranscriptMismatchException extends IOException {
      */
     TranscriptMismatchException(int index, String recorded, Transcript.Command sent, String why) {
         super("command #" + index + " differs from the real loader's transcript: recorded " + recorded + "; sent "
-                + sent.describe() + describePayload(sent) + (why.isEmpty() ? "" : " (" + why + ")") + ". The SDK now talks to this loader differently from when "
+                + sent.describe() + sent.payloadSummary() + (why.isEmpty() ? "" : " (" + why + ")") + ". The SDK now talks to this loader differently from when "
                 + "it was recorded: check the change against the real peer (docs/testing.md), then record again");
         this.index = index;
     }
@@ -33,10 +32,5 @@ public final class TranscriptMismatchException extends IOException {
     /** @return which command (0-based) differed */
     public int index() {
         return index;
-    }
-
-    private static String describePayload(Transcript.Command c) {
-        byte[] p = c.payload() != null ? c.payload() : c.header();
-        return p == null ? "" : ", payload " + HexFormat.of().formatHex(p, 0, Math.min(p.length, 32));
     }
 }

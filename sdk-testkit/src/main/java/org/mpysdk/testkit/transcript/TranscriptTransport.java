@@ -3,13 +3,13 @@ package org.mpysdk.testkit.transcript;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.mpysdk.core.AbstractTransport;
+import org.mpysdk.serial.esp.protocol.Opcode;
 
 /**
  * Plays a real loader back from its {@link Transcript}: each command the host sends must have the
@@ -25,7 +25,6 @@ import org.mpysdk.core.AbstractTransport;
  * }</pre>
  */
 public final class TranscriptTransport extends AbstractTransport {
-    private static final int MEM_DATA = 0x07;
     private final List<Transcript.Command> commands;
     private final List<Transcript.Step> steps;
     private final CommandFrames frames = new CommandFrames();
@@ -97,7 +96,7 @@ public final class TranscriptTransport extends AbstractTransport {
                     throw mismatch;
                 }
                 if (!sameShape(want, got)) {
-                    mismatch = new TranscriptMismatchException(sent, want.describe() + payloadOf(want), got);
+                    mismatch = new TranscriptMismatchException(sent, want.describe() + want.payloadSummary(), got);
                     throw mismatch;
                 }
                 sent++;
@@ -178,7 +177,7 @@ public final class TranscriptTransport extends AbstractTransport {
     private static boolean sameShape(Transcript.Command want, Transcript.Command got) {
         // MEM_DATA carries the stub's code, which is never committed: a replay uploads a stand-in of the
         // recorded shape, so its checksum alone may differ.
-        boolean checksumMatters = want.opcode() != MEM_DATA;
+        boolean checksumMatters = want.opcode() != Opcode.MEM_DATA.code();
         if (want.opcode() != got.opcode() || want.length() != got.length()
                 || checksumMatters && want.checksum() != got.checksum()) {
             return false;
@@ -187,10 +186,5 @@ public final class TranscriptTransport extends AbstractTransport {
             return false;
         }
         return want.header() == null || Arrays.equals(want.header(), got.header());
-    }
-
-    private static String payloadOf(Transcript.Command c) {
-        byte[] p = c.payload() != null ? c.payload() : c.header();
-        return p == null ? "" : ", payload " + HexFormat.of().formatHex(p, 0, Math.min(p.length, 32));
     }
 }
