@@ -114,7 +114,8 @@ final class ChunkedUpload {
         try {
             repl.run(code, OutputSink.DISCARD, repl.options().execTimeout(), null, false);
             return true;
-        } catch (CodeNotAcknowledgedException e) {
+        } catch (CodeNotAcknowledgedException | CodeDamagedException | ReplyDamagedException e) {
+            // The chunk never ran, or ran and lost its reply: its offset makes sending it again safe.
             if (attempt >= CHUNK_ATTEMPTS) {
                 throw e;
             }

@@ -22,7 +22,8 @@ public final class PyLiterals {
      * @param data the buffer
      * @param off the first byte to encode
      * @param len how many bytes to encode
-     * @return a pure-ASCII bytes literal: printable ASCII as itself, everything else as {@code \xNN}
+     * @return a pure-ASCII bytes literal: printable ASCII as itself, line ends and tabs as {@code \n \r \t},
+     *     everything else as {@code \xNN}
      *     (compact for text files, about 2.9 characters per byte for random data)
      */
     public static String bytesLiteral(byte[] data, int off, int len) {
@@ -51,7 +52,7 @@ public final class PyLiterals {
 
     /** @return characters one byte takes inside {@link #bytesLiteral} */
     static int escapedLength(int c) {
-        if (c == '\\' || c == '\'') {
+        if (c == '\\' || c == '\'' || c == '\n' || c == '\r' || c == '\t') {
             return 2;
         }
         return c >= 0x20 && c < 0x7F ? 1 : 4;
@@ -60,6 +61,12 @@ public final class PyLiterals {
     private static void appendByte(StringBuilder sb, int c) {
         if (c == '\\' || c == '\'') {
             sb.append('\\').append((char) c);
+        } else if (c == '\n') {
+            sb.append("\\n"); // code and text are full of line ends: two characters, not four
+        } else if (c == '\r') {
+            sb.append("\\r");
+        } else if (c == '\t') {
+            sb.append("\\t");
         } else if (c >= 0x20 && c < 0x7F) {
             sb.append((char) c);
         } else {

@@ -40,6 +40,7 @@ final class RawReplFraming {
     private long stdoutCount;
     private byte[] stderr;
     private long garbageCount;
+    private int strayEots;
     private int prevByte = -1;
 
     /**
@@ -63,6 +64,7 @@ final class RawReplFraming {
      * @param len how many new bytes there are
      * @return how many bytes were part of the reply; fewer than {@code len} only once it is complete
      * @throws ReplProtocolException when no {@code OK} came within {@code maxGarbage} bytes
+     * @throws ReplyDamagedException when a whole reply came without its {@code OK}: the code ran, its OK was lost
      */
     public int feed(byte[] buf, int off, int len) throws ReplProtocolException {
         int i = off;
@@ -73,11 +75,19 @@ final class RawReplFraming {
             switch (state) {
                 case EXPECT_OK -> {
                     garbageCount++;
+                    if (b == EOT) {
+                        strayEots++;
+                    }
                     if (garbage.size() < 256) {
                         garbage.write(b);
                     }
                     if (prevByte == 'O' && b == 'K') {
                         state = State.STDOUT;
+                    } else if (b == '>' && prevByte == EOT && strayEots >= 2) {
+                        // Two separators and the prompt: a whole reply came without its OK (lost on the way).
+                        throw new ReplyDamagedException("the board's OK was lost on the way but a whole reply followed,"
+                                + " so the code ran; its output cannot be trusted: "
+                                + AbstractTransport.printable(garbage.toByteArray()));
                     } else if (b == ' ' && endsWithFriendlyPrompt()) {
                         throw new ReplProtocolException("the board answered at the friendly >>> prompt instead of the raw REPL"
                                 + " (was it reset?); the code may have run as typed input; the REPL will be re-entered on the next call");
@@ -174,6 +184,11 @@ final class RawReplFraming {
     /** @return whether the final {@code \x04>} has arrived */
     public boolean complete() {
         return state == State.DONE;
+    }
+
+    /** @return how many bytes came before {@code OK} (stray output, or a reply whose OK was damaged) */
+    public long strayBytes() {
+        return state == State.EXPECT_OK ? garbageCount : Math.max(0, garbageCount - 2);
     }
 
     /** @return whether {@code OK} (or, for raw-paste, the start of output) has been seen */

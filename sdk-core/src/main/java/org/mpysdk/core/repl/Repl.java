@@ -47,7 +47,11 @@ public final class Repl {
     private static final byte[] END = {0x04, 0x04, '>'};
     private static final byte[] CTRL_C = {0x03};
     private static final Duration RESET_QUIET = Duration.ofMillis(100);
-    private static final Duration ACK_MARGIN = Duration.ofMillis(1000);
+    // OK comes before the board compiles anything, so only a lost byte or a stalled board delays it; the
+    // margin covers an emulator descheduled on a loaded 2-core machine.
+    private static final Duration ACK_MARGIN = Duration.ofMillis(2000);
+    /** Sends of one piece of code that did not run (damaged or unacknowledged) before giving up. */
+    private static final int SEND_ATTEMPTS = 4;
 
     /** Whether raw-paste mode is known to work on this connection. */
     public enum RawPaste {
@@ -68,6 +72,8 @@ public final class Repl {
     private int pasteWindow;
     private FirmwareFeatures features;
     private BoardFiles files;
+    /** Whether the guard's helper is known to be defined on the board (see {@link SubmissionGuard}). */
+    private boolean guardDefined;
 
     /**
      * @param transport an open link to a board running MicroPython; the Repl does not close it
@@ -236,6 +242,7 @@ public final class Repl {
         ensureRaw(cancel);
         io.write(new byte[] {0x04});
         io.flush();
+        guardDefined = false; // the reset clears every global, the guard's helper too
         Deadline deadline = Deadline.after(options.execTimeout().plus(options.enterTimeout()));
         byte[] seen;
         try {
@@ -348,23 +355,64 @@ public final class Repl {
         String what = describe(code);
         cancel.throwIfCancelled(what);
         Deadline deadline = Deadline.after(timeout);
-        ensureRaw(cancel);
+        for (int attempt = 1; ; attempt++) {
+            ensureRaw(cancel);
+            boolean guarded = options.guarded();
+            byte[] wire = guarded ? SubmissionGuard.wrap(code, !guardDefined) : code;
+            String err;
+            try {
+                err = submit(wire, sink, deadline, cancel, what, paced);
+            } catch (CodeNotAcknowledgedException e) {
+                // The board never got the end of the code, so nothing ran: sending it again is safe.
+                if (attempt >= SEND_ATTEMPTS || deadline.expired()) {
+                    throw e;
+                }
+                LOG.debug("{} was not acknowledged on {} (attempt {}), sending it again", what, io.name(), attempt);
+                continue;
+            }
+            if (err.isEmpty()) {
+                guardDefined = guarded;
+                return;
+            }
+            SubmissionGuard.Outcome outcome = guarded ? SubmissionGuard.classify(err) : SubmissionGuard.Outcome.USER;
+            if (outcome == SubmissionGuard.Outcome.DAMAGED) {
+                // The helper may be what was damaged (or gone after a reset): define it again with the code.
+                guardDefined = false;
+                if (attempt >= SEND_ATTEMPTS || deadline.expired()) {
+                    throw new CodeDamagedException("the board on " + io.name() + " received " + what + " damaged " + attempt
+                            + " times (its length or hash did not match, last: " + lastLine(err) + "), so it never ran;"
+                            + " the link loses or changes bytes: check the cable, lower the baud rate, or use firmware with raw-paste");
+                }
+                LOG.debug("{} arrived damaged on {} (attempt {}: {}), sending it again", what, io.name(), attempt, lastLine(err));
+                paced = true; // code written in one go may have overrun the board's input buffer
+                continue;
+            }
+            guardDefined = guarded && outcome == SubmissionGuard.Outcome.USER;
+            String text = guarded ? SubmissionGuard.userText(err) : err;
+            String printed = collected == null ? "" : collected.toString(StandardCharsets.UTF_8);
+            throw new RemoteException(Traceback.parse(text), printed);
+        }
+    }
+
+    /** Sends code once and reads its reply; returns the exception text the board printed (empty when none). */
+    private String submit(byte[] wire, OutputSink sink, Deadline deadline, Cancellation cancel, String what,
+                          boolean paced) throws IOException {
         RawReplFraming framing;
         try {
-            framing = send(code, sink, deadline, cancel, what, paced);
+            framing = send(wire, sink, deadline, cancel, what, paced);
         } catch (OperationCancelledException | OperationTimeoutException | ReplProtocolException e) {
             // The upload stopped half-way: the board's state is unknown; get back to a clean prompt.
             recover(cancel);
             throw e;
         }
-        Deadline ack = framing.acknowledged() ? null : Deadline.after(ackTimeout(code.length));
+        Deadline ack = framing.acknowledged() ? null : Deadline.after(ackTimeout(wire.length));
         readReply(framing, deadline, ack, cancel, what);
-        byte[] err = framing.stderr();
-        if (err.length > 0) {
-            String printed = collected == null ? "" : collected.toString(StandardCharsets.UTF_8);
-            Traceback tb = Traceback.parse(new String(err, StandardCharsets.UTF_8));
-            throw new RemoteException(tb, printed);
-        }
+        return new String(framing.stderr(), StandardCharsets.UTF_8);
+    }
+
+    private static String lastLine(String text) {
+        String s = text.strip();
+        return s.substring(s.lastIndexOf('\n') + 1).strip();
     }
 
     private RawReplFraming send(byte[] code, OutputSink sink, Deadline deadline, Cancellation cancel, String what,
@@ -438,8 +486,17 @@ public final class Repl {
         long lastData = System.nanoTime();
         while (!framing.complete()) {
             if (reason == null && ack != null && !framing.acknowledged() && ack.expired()) {
-                // No OK: the board never saw the end of the code (a dropped byte), so the code did not run.
+                // No OK: either the board never saw the end of the code (a dropped byte) and is still collecting
+                // it, or the OK itself was lost and the code runs. Ctrl-C tells: running code answers with a
+                // KeyboardInterrupt reply, collecting input answers nothing.
+                long stray = framing.strayBytes();
+                boolean running = interruptTellsRunning();
                 recover(cancel);
+                if (stray > 0 || running) {
+                    throw new ReplyDamagedException("the board on " + io.name() + " ran " + what + " but its acknowledgement"
+                            + " was lost on the way (" + stray + " bytes came instead of OK); it was interrupted with Ctrl-C,"
+                            + " so its effects are unknown and its output cannot be trusted; the REPL was re-entered");
+                }
                 throw new CodeNotAcknowledgedException("the board on " + io.name() + " did not acknowledge " + what
                         + " within " + ack.budget().toMillis() + " ms (input bytes lost, or the board is busy or hung);"
                         + " the code did not run and the REPL was re-entered; send it again");
@@ -490,6 +547,7 @@ public final class Repl {
             if (n == 0) {
                 if (System.nanoTime() - lastData > RESET_QUIET.toNanos() && looksLikeReboot(framing.recentStdout())) {
                     inRaw = false;
+                    guardDefined = false;
                     throw new BoardResetException("the board on " + io.name() + " rebooted while running " + what
                             + " (its start-up banner and >>> prompt arrived); the code's effects are unknown", false);
                 }
@@ -518,6 +576,7 @@ public final class Repl {
                 // The code ended in a soft reset (sys.exit(), machine.soft_reset()): the reply will never
                 // end with ">", and the board waits at a fresh prompt. Say so now rather than at the timeout.
                 inRaw = false;
+                guardDefined = false;
                 throw new BoardResetException("the board on " + io.name() + " soft-reset while running " + what
                         + " (sys.exit() or machine.soft_reset(): MicroPython's soft reboot line and a new prompt arrived);"
                         + " every Python variable is gone, files are kept", true);
@@ -545,6 +604,21 @@ public final class Repl {
             enterRaw(new Cancellation());
         } catch (IOException e) {
             LOG.debug("could not re-enter the raw REPL on {} after a failed upload: {}", io.name(), e.toString());
+        }
+    }
+
+    /**
+     * Sends Ctrl-C and waits up to the interrupt grace for the end of a reply: running code answers with
+     * its KeyboardInterrupt traceback and {@code \x04>}, a raw REPL still collecting input clears it silently.
+     */
+    private boolean interruptTellsRunning() {
+        try {
+            io.write(CTRL_C);
+            io.flush();
+            io.readUntil(new byte[] {0x04, '>'}, Deadline.after(options.interruptGrace()), "the reply to Ctrl-C");
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -20,19 +20,21 @@ import java.time.Duration;
  *     chunks of this size, {@code plainChunkPause} apart (the device has no flow control then)
  * @param plainChunkPause pacing between plain chunks, so a small input buffer is not overrun
  * @param maxErrorText the longest exception text kept (the framing holds back at most this much)
+ * @param guarded whether every submission carries its length and hash, checked on the board before it runs
+ *     (see {@link #withGuard(boolean)})
  */
 public record ReplOptions(Duration enterTimeout, Duration execTimeout, Duration rawPasteProbeTimeout,
                           Duration interruptGrace, boolean rawPaste, int plainChunk, Duration plainChunkPause,
-                          int maxErrorText) {
+                          int maxErrorText, boolean guarded) {
 
     /**
      * @return 10 s to enter, 10 s per exec, 1 s raw-paste probe, 2 s interrupt grace, raw-paste on,
      *     plain code in 48-byte pieces 10 ms apart (the micro:bit's input buffer holds 63 bytes and
-     *     drops the rest when the firmware is busy)
+     *     drops the rest when the firmware is busy), every submission guarded
      */
     public static ReplOptions defaults() {
         return new ReplOptions(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(1),
-                Duration.ofSeconds(2), true, 48, Duration.ofMillis(10), 64 * 1024);
+                Duration.ofSeconds(2), true, 48, Duration.ofMillis(10), 64 * 1024, true);
     }
 
     /**
@@ -40,7 +42,7 @@ public record ReplOptions(Duration enterTimeout, Duration execTimeout, Duration 
      * @return a copy with another default exec timeout
      */
     public ReplOptions withExecTimeout(Duration t) {
-        return new ReplOptions(enterTimeout, t, rawPasteProbeTimeout, interruptGrace, rawPaste, plainChunk, plainChunkPause, maxErrorText);
+        return new ReplOptions(enterTimeout, t, rawPasteProbeTimeout, interruptGrace, rawPaste, plainChunk, plainChunkPause, maxErrorText, guarded);
     }
 
     /**
@@ -48,7 +50,7 @@ public record ReplOptions(Duration enterTimeout, Duration execTimeout, Duration 
      * @return a copy with another enter timeout
      */
     public ReplOptions withEnterTimeout(Duration t) {
-        return new ReplOptions(t, execTimeout, rawPasteProbeTimeout, interruptGrace, rawPaste, plainChunk, plainChunkPause, maxErrorText);
+        return new ReplOptions(t, execTimeout, rawPasteProbeTimeout, interruptGrace, rawPaste, plainChunk, plainChunkPause, maxErrorText, guarded);
     }
 
     /**
@@ -56,7 +58,7 @@ public record ReplOptions(Duration enterTimeout, Duration execTimeout, Duration 
      * @return a copy with another raw-paste probe timeout
      */
     public ReplOptions withRawPasteProbeTimeout(Duration t) {
-        return new ReplOptions(enterTimeout, execTimeout, t, interruptGrace, rawPaste, plainChunk, plainChunkPause, maxErrorText);
+        return new ReplOptions(enterTimeout, execTimeout, t, interruptGrace, rawPaste, plainChunk, plainChunkPause, maxErrorText, guarded);
     }
 
     /**
@@ -64,7 +66,7 @@ public record ReplOptions(Duration enterTimeout, Duration execTimeout, Duration 
      * @return a copy with another interrupt grace
      */
     public ReplOptions withInterruptGrace(Duration t) {
-        return new ReplOptions(enterTimeout, execTimeout, rawPasteProbeTimeout, t, rawPaste, plainChunk, plainChunkPause, maxErrorText);
+        return new ReplOptions(enterTimeout, execTimeout, rawPasteProbeTimeout, t, rawPaste, plainChunk, plainChunkPause, maxErrorText, guarded);
     }
 
     /**
@@ -72,7 +74,7 @@ public record ReplOptions(Duration enterTimeout, Duration execTimeout, Duration 
      * @return a copy with raw-paste tried or never tried
      */
     public ReplOptions withRawPaste(boolean on) {
-        return new ReplOptions(enterTimeout, execTimeout, rawPasteProbeTimeout, interruptGrace, on, plainChunk, plainChunkPause, maxErrorText);
+        return new ReplOptions(enterTimeout, execTimeout, rawPasteProbeTimeout, interruptGrace, on, plainChunk, plainChunkPause, maxErrorText, guarded);
     }
 
     /**
@@ -81,6 +83,20 @@ public record ReplOptions(Duration enterTimeout, Duration execTimeout, Duration 
      * @return a copy with other plain-mode chunking
      */
     public ReplOptions withPlainChunking(int chunk, Duration pause) {
-        return new ReplOptions(enterTimeout, execTimeout, rawPasteProbeTimeout, interruptGrace, rawPaste, chunk, pause, maxErrorText);
+        return new ReplOptions(enterTimeout, execTimeout, rawPasteProbeTimeout, interruptGrace, rawPaste, chunk, pause, maxErrorText, guarded);
+    }
+
+    /**
+     * Whether code is checked on the board before it runs. On (the default), each submission travels as
+     * a bytes literal with its length and hash, and the board runs it only when both match; damaged code
+     * is sent again and never runs. The price is about 30 bytes per call and, while the code is checked,
+     * a second copy of it in the board's memory. Turn it off only on links that cannot change bytes and
+     * for scripts too large to be held twice.
+     *
+     * @param on true to guard every submission, false to send code as it is
+     * @return a copy with the guard on or off
+     */
+    public ReplOptions withGuard(boolean on) {
+        return new ReplOptions(enterTimeout, execTimeout, rawPasteProbeTimeout, interruptGrace, rawPaste, plainChunk, plainChunkPause, maxErrorText, on);
     }
 }

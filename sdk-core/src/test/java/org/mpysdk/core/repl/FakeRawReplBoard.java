@@ -39,6 +39,12 @@ class FakeRawReplBoard extends AbstractTransport {
     private Mode mode = Mode.FRIENDLY;
     private int windowLeft;
     private volatile boolean dropped;
+    private final java.util.Set<Long> dropAt = new java.util.HashSet<>();
+    private long written;
+    /** When set, every guarded submission fails its check, as on a link that damages everything. */
+    volatile boolean damageEveryGuardedSubmission;
+    /** Whether code comes guarded (the SDK's default); when not, any code runs as it arrived. */
+    volatile boolean expectGuard = true;
     int pasteRequests;
     int maxPasteOverrun;
 
@@ -100,9 +106,19 @@ class FakeRawReplBoard extends AbstractTransport {
     @Override
     protected synchronized void writeRaw(byte[] data, int off, int len) {
         for (int i = off; i < off + len; i++) {
+            if (dropAt.remove(written++)) {
+                continue; // lost on the way, as a busy board's full input buffer loses it
+            }
             process(data[i]);
         }
         notifyAll();
+    }
+
+    /** Loses the bytes written at these offsets from now on (0 is the next byte written). */
+    synchronized void loseWrittenBytes(long... offsetsFromNow) {
+        for (long o : offsetsFromNow) {
+            dropAt.add(written + o);
+        }
     }
 
     @Override
@@ -198,7 +214,20 @@ class FakeRawReplBoard extends AbstractTransport {
         String code = line.toString(StandardCharsets.UTF_8);
         line.reset();
         mode = Mode.RAW;
-        Reply r = program.apply(code);
+        Reply r;
+        try {
+            String inner = unguard(code);
+            r = program.apply(inner);
+            if (!inner.equals(code) && !r.error().isEmpty()) {
+                // Inside the guard's exec the board names the code <string>, below the guard's own frame.
+                r = new Reply(r.stdout(), r.error().replace("File \"<stdin>\"", "File \"<string>\"")
+                        .replace("Traceback (most recent call last):\r\n",
+                                "Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\n"),
+                        r.repeatStdout(), r.loopUntilCtrlC());
+            }
+        } catch (NotGuarded e) {
+            r = Reply.error("", e.getMessage());
+        }
         if (r.loopUntilCtrlC()) {
             mode = Mode.RUNNING;
             return;
@@ -214,5 +243,67 @@ class FakeRawReplBoard extends AbstractTransport {
             out.add(r.stdout());
         }
         emit(tail);
+    }
+
+    private static final java.util.regex.Pattern HELPER_DEF = java.util.regex.Pattern.compile(
+            "exec\\(\\(lambda c:c if len\\(c\\)==(\\d+) and int.from_bytes\\(c,'little'\\)%1000000007==(\\d+) else .*?\\)\\((b'.*?')\\)\\)\n");
+    private static final java.util.regex.Pattern GUARDED = java.util.regex.Pattern.compile(
+            "exec\\(__mg\\((b'.*'),(\\d+),(\\d+)\\)\\)", java.util.regex.Pattern.DOTALL);
+
+    /** Whether the guard's helper {@code __mg} has been defined, as a real board's globals would hold it. */
+    boolean helperDefined;
+
+    /** A guarded submission that fails its check; the message is the traceback a real board prints. */
+    private static final class NotGuarded extends Exception {
+        NotGuarded(String traceback) {
+            super(traceback);
+        }
+    }
+
+    /**
+     * Checks a guarded submission as the board would, and returns the code inside it; code that is not
+     * guarded (the SDK's REPL marker) is returned as it is.
+     */
+    private String unguard(String code) throws NotGuarded {
+        java.util.regex.Matcher def = HELPER_DEF.matcher(code);
+        if (def.lookingAt()) {
+            byte[] src = literal(def.group(3));
+            if (src.length != Integer.parseInt(def.group(1)) || SubmissionGuard.hash(src) != Long.parseLong(def.group(2))) {
+                throw new NotGuarded(damaged("<string>"));
+            }
+            helperDefined = true;
+            code = code.substring(def.end());
+        }
+        java.util.regex.Matcher m = GUARDED.matcher(code);
+        if (!m.matches()) {
+            // Apart from the SDK's own REPL marker, a guarding SDK sends nothing else: what does not match is
+            // a damaged wrapper, which a board fails to compile or run before any user code.
+            if (expectGuard && !code.startsWith("print('SDK'+'")) {
+                throw new NotGuarded("Traceback (most recent call last):\r\n  File \"<stdin>\", line 1\r\nSyntaxError: invalid syntax\r\n");
+            }
+            return code;
+        }
+        if (!helperDefined) {
+            throw new NotGuarded("Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\n"
+                    + "NameError: name '__mg' isn't defined\r\n");
+        }
+        byte[] inner = literal(m.group(1));
+        if (damageEveryGuardedSubmission || inner.length != Integer.parseInt(m.group(2)) || SubmissionGuard.hash(inner) != Long.parseLong(m.group(3))) {
+            throw new NotGuarded(damaged("<string>"));
+        }
+        return new String(inner, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] literal(String text) throws NotGuarded {
+        try {
+            return PyLiterals.parse(text);
+        } catch (ReplProtocolException e) {
+            throw new NotGuarded("Traceback (most recent call last):\r\n  File \"<stdin>\", line 1\r\nSyntaxError: invalid syntax\r\n");
+        }
+    }
+
+    private static String damaged(String file) {
+        return "Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\n  File \"" + file
+                + "\", line 2, in __mg\r\nValueError: " + SubmissionGuard.DAMAGED_MESSAGE + "\r\n";
     }
 }

@@ -21,7 +21,7 @@ class PyLiteralsTest {
         assertArrayEquals(new byte[] {39}, PyLiterals.parse("b\"'\""));
         assertArrayEquals(new byte[] {0x7f, (byte) 0x80, 9, 10, 13, 92}, PyLiterals.parse("b'\\x7f\\x80\\t\\n\\r\\\\'"));
         assertArrayEquals("é".getBytes(StandardCharsets.UTF_8), PyLiterals.parse("'é'"));
-        assertEquals("'a\\'b\\x0a'", PyLiterals.stringLiteral("a'b\n"));
+        assertEquals("'a\\'b\\n'", PyLiterals.stringLiteral("a'b\n"));
     }
 
     @Test

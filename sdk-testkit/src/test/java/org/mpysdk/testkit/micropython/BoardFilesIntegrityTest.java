@@ -117,13 +117,30 @@ class BoardFilesIntegrityTest {
         assertArrayEquals(data, board.repl().files().cat("/data.bin"));
     }
 
-    /** Fix 6: a chunk damaged without changing its length or byte sum is caught by the SHA-256 after put. */
+    /**
+     * A chunk damaged without changing its length or byte sum: the submission guard's hash catches it on
+     * the board before it runs, and the chunk is sent again.
+     */
+    @Test
+    void theGuardCatchesDamageThatTheChunkCheckCannotSee(MicroPythonTransport transport) throws IOException {
+        transport.fileSystem().writeFile("/main.py", OLD.getBytes(StandardCharsets.UTF_8));
+        byte[] data = random(2000);
+        FaultyLink link = new FaultyLink(transport).corruptChunk(code -> code.startsWith("__mw("));
+        over(link).files().put(data, "/main.py");
+        assertEquals(1, link.faults());
+        assertArrayEquals(data, transport.fileSystem().readFile("/main.py"), "sent again, not kept damaged");
+        assertEquals(List.of("main.py"), transport.fileSystem().list("/"));
+    }
+
+    /** Fix 6: with the guard off, the same damage is caught by the SHA-256 after put (the last line of defence). */
     @Test
     void putCatchesDamageThatTheChunkCheckCannotSee(MicroPythonTransport transport) throws IOException {
         transport.fileSystem().writeFile("/main.py", OLD.getBytes(StandardCharsets.UTF_8));
         byte[] data = random(2000);
         FaultyLink link = new FaultyLink(transport).corruptChunk(code -> code.startsWith("__mw("));
-        over(link).files().put(data, "/main.py");
+        Cancellation c = new Cancellation();
+        new Repl(link, ReplOptions.defaults().withGuard(false), () -> org.mpysdk.core.ProgressListener.NONE, () -> c)
+                .files().put(data, "/main.py");
         assertEquals(1, link.faults());
         assertArrayEquals(data, transport.fileSystem().readFile("/main.py"), "sent again after the mismatch, not kept damaged");
         assertEquals(List.of("main.py"), transport.fileSystem().list("/"));

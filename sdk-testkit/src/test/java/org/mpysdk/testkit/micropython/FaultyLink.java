@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 import org.mpysdk.core.AbstractTransport;
 import org.mpysdk.core.Transport;
 import org.mpysdk.core.TransportClosedException;
+import org.mpysdk.core.repl.PyLiterals;
+import org.mpysdk.core.repl.ReplProtocolException;
 
 /**
  * A link that damages traffic on purpose, once, at a point the test chooses, in front of a real board:
@@ -24,6 +26,7 @@ import org.mpysdk.core.TransportClosedException;
  * }</pre>
  */
 public final class FaultyLink extends AbstractTransport {
+    private static final Pattern GUARDED = Pattern.compile("exec\\(__mg\\((b'.*'),(\\d+),(\\d+)\\)\\)", Pattern.DOTALL);
     private static final Pattern BASE64_CHUNK = Pattern.compile("__mw\\(__ma\\(b'([A-Za-z0-9+/=]+)'\\)");
     private static final Pattern LITERAL_CHUNK = Pattern.compile("__mw\\(b'([^'\\\\]+)");
 
@@ -164,9 +167,9 @@ public final class FaultyLink extends AbstractTransport {
             if (dead) {
                 throw new TransportClosedException(name() + ": link lost (injected)");
             }
-            if (fault == Fault.CORRUPT_CHUNK && trigger.test(text)) {
+            if (fault == Fault.CORRUPT_CHUNK && trigger.test(unguarded(text))) {
                 // Upload chunks go out in one write, so the whole call is here to damage.
-                String damaged = damageChunk(text);
+                String damaged = damageGuarded(text);
                 if (!damaged.equals(text)) {
                     faults++;
                     fault = Fault.NONE;
@@ -186,7 +189,7 @@ public final class FaultyLink extends AbstractTransport {
             // The end of one exec's code has gone out: the reply to come is the one to damage.
             String exec = code.substring(0, end);
             code.setLength(0);
-            if (fault == Fault.NONE || fault == Fault.CORRUPT_CHUNK || armed || !trigger.test(exec)) {
+            if (fault == Fault.NONE || fault == Fault.CORRUPT_CHUNK || armed || !trigger.test(unguarded(exec))) {
                 return;
             }
             if (fault == Fault.DIE) {
@@ -197,6 +200,40 @@ public final class FaultyLink extends AbstractTransport {
                 skip = after;
             }
         }
+    }
+
+    /**
+     * @param wire what the SDK wrote: code, or code inside the submission guard {@code exec(__mg(b'...',N,H))}
+     * @return the code the board would run, so that triggers match the SDK's code whether guarded or not
+     */
+    static String unguarded(String wire) {
+        Matcher m = GUARDED.matcher(wire);
+        if (!m.find()) {
+            return wire;
+        }
+        try {
+            return new String(PyLiterals.parse(m.group(1)), StandardCharsets.ISO_8859_1);
+        } catch (ReplProtocolException e) {
+            return wire;
+        }
+    }
+
+    /**
+     * Damages the code inside a guarded submission as a line would, leaving the guard's length and hash
+     * as they were sent (so the board's check must catch it); unguarded code is damaged directly.
+     */
+    private static String damageGuarded(String wire) {
+        Matcher m = GUARDED.matcher(wire);
+        if (!m.find()) {
+            return damageChunk(wire);
+        }
+        String inner = unguarded(wire);
+        String damaged = damageChunk(inner);
+        if (damaged.equals(inner)) {
+            return wire;
+        }
+        byte[] b = damaged.getBytes(StandardCharsets.ISO_8859_1);
+        return wire.substring(0, m.start(1)) + PyLiterals.bytesLiteral(b, 0, b.length) + wire.substring(m.end(1));
     }
 
     /** One byte up, another down: the length and the byte sum stay, the content does not. */

@@ -1,0 +1,144 @@
+package org.mpysdk.core.repl;
+
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+/**
+ * Wraps code so that the board checks it arrived intact before running it, and reads the board's
+ * answer when it did not.
+ *
+ * <p>The plain raw REPL has no flow control and no check: a byte dropped by a busy board, or changed on
+ * the line, and the board runs other code than was sent. So every submission travels as a bytes literal
+ * with its length and hash, {@code exec(__mg(b'...',N,H))}; the helper {@code __mg} compares both and
+ * raises before anything runs when they differ. The hash is the code read as one little-endian number
+ * modulo the prime 1000000007: {@code int.from_bytes} and {@code %} are built into every MicroPython,
+ * the micro:bit's included (it has no binascii), and any single changed byte changes it. The board
+ * computes it 64 bytes at a time, so checking costs no memory beyond the code itself.
+ *
+ * <p>Damage outside the literal breaks the line instead: the whole submission is compiled before any of
+ * it runs, and a lost or extra quote leaves a string open, so the wrapper fails with a SyntaxError, a
+ * NameError or similar in the board's {@code <stdin>}. User code runs only inside {@code exec}, so every
+ * traceback of the user's code has a {@code <string>} frame; a traceback without one means the code did
+ * not run and may be sent again.
+ *
+ * <p>The helper is defined on first use in a connection, and again after a reset, by a self-contained
+ * line that checks the definition the same way (a lambda, so it needs nothing on the board).
+ *
+ * <pre>{@code
+ * byte[] wire = SubmissionGuard.wrap(code, !helperDefined);
+ * // ... run wire; on an error text:
+ * switch (SubmissionGuard.classify(errText)) { case DAMAGED -> resend; case USER -> report }
+ * }</pre>
+ */
+final class SubmissionGuard {
+    /** The modulus of the hash: a prime below 2^30, so every remainder is a small int on the board. */
+    static final long MODULUS = 1_000_000_007L;
+    /** The message the helper raises on a mismatch. */
+    static final String DAMAGED_MESSAGE = "mpysdk guard: code damaged in transit";
+    /** The helper's name in the board's globals. */
+    static final String HELPER = "__mg";
+
+    /** Bytes hashed per step on the board: one big number of the whole code would be a third copy of it. */
+    private static final int STEP = 64;
+    private static final String HELPER_SOURCE = "def " + HELPER + "(c,n,h):\n"
+            + " s=0;w=1\n"
+            + " for i in range(0,len(c)," + STEP + "):s=(s+int.from_bytes(c[i:i+" + STEP + "],'little')*w)%" + MODULUS
+            + ";w=w*" + stepWeight() + "%" + MODULUS + "\n"
+            + " if len(c)!=n or s!=h:raise ValueError('" + DAMAGED_MESSAGE + "')\n"
+            + " return c\n";
+    private static final Pattern USER_FRAME = Pattern.compile("^\\s*File \"<string>\"", Pattern.MULTILINE);
+    private static final Pattern GUARD_FRAME = Pattern.compile(
+            "^\\s*File \"<stdin>\", line \\d+, in <module>\\n(?=\\s*File \"<string>\")", Pattern.MULTILINE);
+
+    /** What an error text after a guarded submission means. */
+    enum Outcome {
+        /** The user's code ran and raised (or failed to compile): report it. */
+        USER,
+        /** The code did not run: it, or the guard around it, was damaged on the way. Send it again. */
+        DAMAGED,
+        /** The code did not run, for a reason sending again would not fix (no memory for it, Ctrl-C). */
+        NOT_RUN
+    }
+
+    private SubmissionGuard() {
+    }
+
+    /**
+     * @param code the user's code as UTF-8
+     * @param defineHelper whether to define {@code __mg} first (first use, or after a reset)
+     * @return the bytes to submit in place of {@code code}
+     */
+    static byte[] wrap(byte[] code, boolean defineHelper) {
+        StringBuilder sb = new StringBuilder(code.length + code.length / 16 + 200);
+        if (defineHelper) {
+            byte[] def = HELPER_SOURCE.getBytes(StandardCharsets.US_ASCII);
+            // The helper cannot check its own definition: a lambda of built-ins does, inline.
+            sb.append("exec((lambda c:c if len(c)==").append(def.length).append(" and int.from_bytes(c,'little')%")
+                    .append(MODULUS).append("==").append(hash(def)).append(" else b\"raise ValueError('")
+                    .append(DAMAGED_MESSAGE).append("')\")(").append(PyLiterals.bytesLiteral(def, 0, def.length))
+                    .append("))\n");
+        }
+        sb.append("exec(").append(HELPER).append('(').append(PyLiterals.bytesLiteral(code, 0, code.length))
+                .append(',').append(code.length).append(',').append(hash(code)).append("))");
+        return sb.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * @param data bytes
+     * @return {@code int.from_bytes(data, 'little') % MODULUS}, as the board computes it
+     */
+    static long hash(byte[] data) {
+        long h = 0;
+        for (int i = data.length - 1; i >= 0; i--) {
+            h = (h * 256 + (data[i] & 0xFF)) % MODULUS;
+        }
+        return h;
+    }
+
+    /** @return 256^STEP modulo the prime: the weight of each next step of the hash */
+    private static long stepWeight() {
+        long w = 1;
+        for (int i = 0; i < STEP; i++) {
+            w = w * 256 % MODULUS;
+        }
+        return w;
+    }
+
+    /**
+     * @param errorText the exception text the board printed after a guarded submission (not empty)
+     * @return whether the user's code ran, or the submission must be sent again
+     */
+    static Outcome classify(String errorText) {
+        String last = lastLine(errorText);
+        if (last.endsWith(DAMAGED_MESSAGE)) {
+            return Outcome.DAMAGED;
+        }
+        if (USER_FRAME.matcher(normalise(errorText)).find()) {
+            return Outcome.USER;
+        }
+        if (last.startsWith("MemoryError") || last.startsWith("KeyboardInterrupt")) {
+            return Outcome.NOT_RUN;
+        }
+        return Outcome.DAMAGED;
+    }
+
+    /**
+     * @param errorText a traceback of the user's code as the board printed it
+     * @return the traceback as the plain raw REPL would have printed it: without the guard's frame, and
+     *     with {@code <string>} (the code inside the guard's {@code exec}) named {@code <stdin>}
+     */
+    static String userText(String errorText) {
+        String s = GUARD_FRAME.matcher(normalise(errorText)).replaceFirst("");
+        return s.replace("File \"<string>\"", "File \"<stdin>\"");
+    }
+
+    private static String normalise(String text) {
+        return text.replace("\r\n", "\n");
+    }
+
+    private static String lastLine(String text) {
+        String s = normalise(text).strip();
+        int nl = s.lastIndexOf('\n');
+        return (nl < 0 ? s : s.substring(nl + 1)).strip();
+    }
+}
