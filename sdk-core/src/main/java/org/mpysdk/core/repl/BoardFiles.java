@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.mpysdk.core.LocalFiles;
+import org.mpysdk.core.OperationCancelledException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -315,16 +316,32 @@ public final class BoardFiles {
      * @throws IOException when the REPL fails or a host file cannot be written
      */
     public List<Path> getTree(String remoteDir, Path localDir) throws IOException {
-        Map<String, Path> plan = new LinkedHashMap<>();
-        collect(remoteDir, "", localDir, plan);
-        Files.createDirectories(localDir);
-        List<Path> written = new ArrayList<>();
-        for (Map.Entry<String, Path> e : plan.entrySet()) {
-            repl.currentCancellation().throwIfCancelled("getTree " + remoteDir + " (" + written.size() + " of " + plan.size() + " files copied)");
-            get(e.getKey(), e.getValue());
-            written.add(e.getValue());
-        }
-        return written;
+        return repl.pinning(() -> {
+            Map<String, Path> plan = new LinkedHashMap<>();
+            collect(remoteDir, "", localDir, plan);
+            Files.createDirectories(localDir);
+            List<Path> written = new ArrayList<>();
+            for (Map.Entry<String, Path> e : plan.entrySet()) {
+                try {
+                    repl.currentCancellation().throwIfCancelled("getTree " + remoteDir);
+                    get(e.getKey(), e.getValue());
+                } catch (OperationCancelledException c) {
+                    throw cancelledTree("getTree of " + remoteDir + " into " + localDir, written.size(), plan.size(),
+                            written.stream().map(Path::toString).toList(), e.getKey() + " was not written on the host", c);
+                }
+                written.add(e.getValue());
+            }
+            return written;
+        });
+    }
+
+    private static OperationCancelledException cancelledTree(String what, int done, int total, List<String> copied,
+                                                             String current, OperationCancelledException cause) {
+        OperationCancelledException e = new OperationCancelledException(what + " was cancelled after " + done + " of "
+                + total + " files, each complete" + (copied.isEmpty() ? "" : " (" + String.join(", ", copied) + ")")
+                + "; " + current + "; the other " + (total - done - 1) + " were not copied");
+        e.initCause(cause);
+        return e;
     }
 
     private void collect(String remoteDir, String relPrefix, Path localDir, Map<String, Path> plan) throws IOException {
@@ -362,8 +379,11 @@ public final class BoardFiles {
      *     write (a {@link RemoteException} with OSError, e.g. no space left)
      */
     public void put(Path local, String remote) throws IOException {
-        String p = normal(remote, features());
-        safePut.put(() -> Files.newInputStream(local), Files.size(local), p);
+        repl.pinning(() -> {
+            String p = normal(remote, features());
+            safePut.put(() -> Files.newInputStream(local), Files.size(local), p);
+            return null;
+        });
     }
 
     /**
@@ -377,8 +397,11 @@ public final class BoardFiles {
      *     with OSError, e.g. no space left)
      */
     public void put(byte[] data, String remote) throws IOException {
-        String p = normal(remote, features());
-        safePut.put(() -> new java.io.ByteArrayInputStream(data), data.length, p);
+        repl.pinning(() -> {
+            String p = normal(remote, features());
+            safePut.put(() -> new java.io.ByteArrayInputStream(data), data.length, p);
+            return null;
+        });
     }
 
     /**
@@ -451,6 +474,10 @@ public final class BoardFiles {
      * @throws IOException when a host file cannot be read or the REPL fails
      */
     public SyncReport putTree(Path localDir, String remoteDir, boolean force) throws IOException {
+        return repl.pinning(() -> putTreePinned(localDir, remoteDir, force));
+    }
+
+    private SyncReport putTreePinned(Path localDir, String remoteDir, boolean force) throws IOException {
         FirmwareFeatures f = features();
         boolean byHash = f.hashlib() != null;
         Map<String, Path> files = new LinkedHashMap<>();
@@ -487,12 +514,20 @@ public final class BoardFiles {
             mkdir(d);
         }
         long bytes = 0;
+        List<String> done = new ArrayList<>();
         for (String r : copied) {
-            repl.currentCancellation().throwIfCancelled("putTree " + localDir + " (" + copied.indexOf(r) + " of "
-                    + copied.size() + " changed files copied, each complete; the others are unchanged)");
-            put(files.get(r), r);
+            try {
+                repl.currentCancellation().throwIfCancelled("putTree " + localDir);
+                put(files.get(r), r);
+            } catch (OperationCancelledException c) {
+                // The put says itself what it left (the target unchanged, or a temporary file).
+                throw cancelledTree("putTree of " + localDir + " onto " + remoteDir, done.size(), copied.size(), done,
+                        r + ": " + c.getMessage(), c);
+            }
+            done.add(r);
             bytes += Files.size(files.get(r));
         }
+
         LOG.debug("putTree {} -> {}: {} copied, {} unchanged", localDir, remoteDir, copied.size(), unchanged.size());
         return new SyncReport(copied, unchanged, bytes, force ? "none" : byHash ? "sha256" : "size");
     }

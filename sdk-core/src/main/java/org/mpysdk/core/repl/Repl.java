@@ -52,6 +52,7 @@ public final class Repl {
     private static final Duration ACK_MARGIN = Duration.ofMillis(2000);
     /** Sends of one piece of code that did not run (damaged or unacknowledged) before giving up. */
     private static final int SEND_ATTEMPTS = 4;
+    private static final Duration MAX_PLAIN_PAUSE = Duration.ofMillis(80);
 
     /** Whether raw-paste mode is known to work on this connection. */
     public enum RawPaste {
@@ -74,6 +75,11 @@ public final class Repl {
     private BoardFiles files;
     /** Whether the guard's helper is known to be defined on the board (see {@link SubmissionGuard}). */
     private boolean guardDefined;
+    /** The token of the composite operation running now (see {@link #pinning}), or null. */
+    private Cancellation pinned;
+    /** Plain raw REPL pacing of the code being sent: the options' at first, slower after damage. */
+    private int plainChunk;
+    private Duration plainPause;
 
     /**
      * @param transport an open link to a board running MicroPython; the Repl does not close it
@@ -90,6 +96,8 @@ public final class Repl {
         if (options.plainChunk() < 16) {
             throw new IllegalArgumentException("plainChunk must be at least 16 bytes, was " + options.plainChunk());
         }
+        this.plainChunk = options.plainChunk();
+        this.plainPause = options.plainChunkPause();
     }
 
     /**
@@ -125,7 +133,7 @@ public final class Repl {
      */
     public void enter() throws IOException {
         inRaw = false;
-        enterRaw(cancellation.get());
+        enterRaw(currentCancellation());
     }
 
     /**
@@ -220,11 +228,17 @@ public final class Repl {
      * Evaluates one expression on the board.
      *
      * @param expression a Python expression, e.g. {@code "gc.mem_free()"} after an import
-     * @return its {@code repr()}, for example {@code "2"}, {@code "'abc'"}, {@code "[1, 2]"}
+     * @return its {@code repr()}, for example {@code "2"}, {@code "'abc'"}, {@code "[1, 2]"}; with the guard on
+     *     (the default) the board sends the answer's length and hash too, so a damaged answer is never returned
      * @throws RemoteException when evaluating raised
+     * @throws ReplyDamagedException when the answer was damaged on the way back (the expression ran once)
      * @throws IOException a timeout, cancellation, board reset or link failure
      */
     public String eval(String expression) throws IOException {
+        if (options.guarded()) {
+            // The guard's hasher checks the answer too: a value damaged on the way back is never returned.
+            return SubmissionGuard.checkedAnswer(exec(SubmissionGuard.checkedEval(expression)).stdoutBytes());
+        }
         String out = exec("print(repr(" + expression + "))").stdout();
         return out.endsWith("\r\n") ? out.substring(0, out.length() - 2) : out.strip();
     }
@@ -238,7 +252,7 @@ public final class Repl {
      * @throws IOException when the link fails or the operation is cancelled
      */
     public String softReset() throws IOException {
-        Cancellation cancel = cancellation.get();
+        Cancellation cancel = currentCancellation();
         ensureRaw(cancel);
         io.write(new byte[] {0x04});
         io.flush();
@@ -320,8 +334,35 @@ public final class Repl {
         return progress.get();
     }
 
+    /**
+     * @return the token the running operation observes: the one pinned by {@link #pinning} while a
+     *     composite operation runs, else the one current now
+     */
     Cancellation currentCancellation() {
-        return cancellation.get();
+        return pinned != null ? pinned : cancellation.get();
+    }
+
+    /** One step of a composite operation. */
+    interface Step<T> {
+        /** @return the step's result */
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs a composite operation (a tree copy, a put of many execs) with the token current at its start:
+     * {@code Board.cancel()} replaces the board's token for later operations, so a step that read the
+     * current token anew would miss the cancel meant for the operation it belongs to.
+     */
+    <T> T pinning(Step<T> operation) throws IOException {
+        if (pinned != null) {
+            return operation.run();
+        }
+        pinned = cancellation.get();
+        try {
+            return operation.run();
+        } finally {
+            pinned = null;
+        }
     }
 
     /** Runs code; stdout goes to {@code sink}; {@code collected} (may be null) feeds RemoteException's stdout. */
@@ -335,7 +376,7 @@ public final class Repl {
      */
     void run(byte[] code, OutputSink sink, Duration timeout, ByteArrayOutputStream collected, boolean paced)
             throws IOException {
-        run(code, sink, timeout, collected, paced, cancellation.get());
+        run(code, sink, timeout, collected, paced, currentCancellation());
     }
 
     /**
@@ -355,6 +396,8 @@ public final class Repl {
         String what = describe(code);
         cancel.throwIfCancelled(what);
         Deadline deadline = Deadline.after(timeout);
+        plainChunk = options.plainChunk();
+        plainPause = options.plainChunkPause();
         for (int attempt = 1; ; attempt++) {
             ensureRaw(cancel);
             boolean guarded = options.guarded();
@@ -384,6 +427,7 @@ public final class Repl {
                             + " the link loses or changes bytes: check the cable, lower the baud rate, or use firmware with raw-paste");
                 }
                 LOG.debug("{} arrived damaged on {} (attempt {}: {}), sending it again", what, io.name(), attempt, lastLine(err));
+                slowDown();
                 paced = true; // code written in one go may have overrun the board's input buffer
                 continue;
             }
@@ -410,6 +454,17 @@ public final class Repl {
         return new String(framing.stderr(), StandardCharsets.UTF_8);
     }
 
+    /**
+     * After damaged code the board is losing input faster than the pacing allows for (a busy board, or an
+     * emulator descheduled on a loaded machine): halve the plain chunks and double the pause between them
+     * for the next sends of this code, down to 16 bytes every 80 ms.
+     */
+    private void slowDown() {
+        plainChunk = Math.max(16, plainChunk / 2);
+        plainPause = plainPause.multipliedBy(2).compareTo(MAX_PLAIN_PAUSE) > 0 ? MAX_PLAIN_PAUSE : plainPause.multipliedBy(2);
+        LOG.debug("plain raw REPL pacing on {} is now {} bytes every {} ms", io.name(), plainChunk, plainPause.toMillis());
+    }
+
     private static String lastLine(String text) {
         String s = text.strip();
         return s.substring(s.lastIndexOf('\n') + 1).strip();
@@ -432,7 +487,7 @@ public final class Repl {
                 return new RawReplFraming(false, sink, options.maxErrorText(), 0);
             }
         }
-        writePlain(code, paced ? options.plainChunk() : code.length, deadline, cancel, what);
+        writePlain(code, paced ? plainChunk : code.length, deadline, cancel, what);
         return new RawReplFraming(true, sink, options.maxErrorText(), 4096);
     }
 
@@ -461,7 +516,7 @@ public final class Repl {
                 cancel.throwIfCancelled(what + " (during upload)");
                 deadline.check("the upload of " + what);
                 // No flow control in the plain raw REPL: pace the chunks so a small input buffer keeps up.
-                LockSupport.parkNanos(options.plainChunkPause().toNanos());
+                LockSupport.parkNanos(plainPause.toNanos());
             }
             io.write(code, i, Math.min(chunk, code.length - i));
         }

@@ -40,11 +40,15 @@ final class SubmissionGuard {
 
     /** Bytes hashed per step on the board: one big number of the whole code would be a third copy of it. */
     private static final int STEP = 64;
-    private static final String HELPER_SOURCE = "def " + HELPER + "(c,n,h):\n"
+    /** The helper that hashes bytes on the board, for code coming in and for answers going out. */
+    static final String HASHER = "__mgh"; // __m* names are the SDK's; this one no other code uses
+    private static final String HELPER_SOURCE = "def " + HASHER + "(c):\n"
             + " s=0;w=1\n"
             + " for i in range(0,len(c)," + STEP + "):s=(s+int.from_bytes(c[i:i+" + STEP + "],'little')*w)%" + MODULUS
             + ";w=w*" + stepWeight() + "%" + MODULUS + "\n"
-            + " if len(c)!=n or s!=h:raise ValueError('" + DAMAGED_MESSAGE + "')\n"
+            + " return s\n"
+            + "def " + HELPER + "(c,n,h):\n"
+            + " if len(c)!=n or " + HASHER + "(c)!=h:raise ValueError('" + DAMAGED_MESSAGE + "')\n"
             + " return c\n";
     private static final Pattern USER_FRAME = Pattern.compile("^\\s*File \"<string>\"", Pattern.MULTILINE);
     private static final Pattern GUARD_FRAME = Pattern.compile(
@@ -72,11 +76,12 @@ final class SubmissionGuard {
         StringBuilder sb = new StringBuilder(code.length + code.length / 16 + 200);
         if (defineHelper) {
             byte[] def = HELPER_SOURCE.getBytes(StandardCharsets.US_ASCII);
-            // The helper cannot check its own definition: a lambda of built-ins does, inline.
+            // The helper cannot check its own definition: a lambda of built-ins does, inline. On a mismatch
+            // it gives exec None, whose TypeError has no <string> frame: nothing that crossed the line (a
+            // message that could itself be damaged) decides that the definition did not run.
             sb.append("exec((lambda c:c if len(c)==").append(def.length).append(" and int.from_bytes(c,'little')%")
-                    .append(MODULUS).append("==").append(hash(def)).append(" else b\"raise ValueError('")
-                    .append(DAMAGED_MESSAGE).append("')\")(").append(PyLiterals.bytesLiteral(def, 0, def.length))
-                    .append("))\n");
+                    .append(MODULUS).append("==").append(hash(def)).append(" else None)(")
+                    .append(PyLiterals.bytesLiteral(def, 0, def.length)).append("))\n");
         }
         sb.append("exec(").append(HELPER).append('(').append(PyLiterals.bytesLiteral(code, 0, code.length))
                 .append(',').append(code.length).append(',').append(hash(code)).append("))");
@@ -93,6 +98,42 @@ final class SubmissionGuard {
             h = (h * 256 + (data[i] & 0xFF)) % MODULUS;
         }
         return h;
+    }
+
+    /**
+     * @param expression a Python expression
+     * @return code that prints the expression's {@code repr()} and, on the next line, the length and hash
+     *     of that text's UTF-8, so that {@link #checkedAnswer} can tell an answer damaged on the way back
+     */
+    static String checkedEval(String expression) {
+        // bytes(s,'utf8'), not s.encode(): MicroPython 1.9.2 (the micro:bit) has no str.encode.
+        return "__mge=repr(" + expression + ")\nprint(__mge)\n__mge=bytes(__mge,'utf8')\nprint(len(__mge)," + HASHER
+                + "(__mge))\ndel __mge";
+    }
+
+    /**
+     * @param printed what the code of {@link #checkedEval} printed
+     * @return the {@code repr()} text, when its length and hash match
+     * @throws ReplyDamagedException when they do not: the answer was damaged on the way back
+     */
+    static String checkedAnswer(byte[] printed) throws ReplyDamagedException {
+        String text = new String(printed, StandardCharsets.UTF_8);
+        // Boards end lines with \r\n, the unix and wasm ports with \n.
+        String body = text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
+                : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        int nl = body.lastIndexOf('\n');
+        if (nl > 0) {
+            String[] check = body.substring(nl + 1).strip().split(" ");
+            String answer = body.substring(0, body.charAt(nl - 1) == '\r' ? nl - 1 : nl);
+            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+            if (check.length == 2 && check[0].equals(Integer.toString(bytes.length))
+                    && check[1].equals(Long.toString(hash(bytes)))) {
+                return answer;
+            }
+        }
+        throw new ReplyDamagedException("the answer to an eval was damaged on the way back (its length and hash do not"
+                + " match what the board computed): " + org.mpysdk.core.AbstractTransport.printable(printed)
+                + "; the expression ran once and was not sent again");
     }
 
     /** @return 256^STEP modulo the prime: the weight of each next step of the hash */

@@ -246,7 +246,7 @@ class FakeRawReplBoard extends AbstractTransport {
     }
 
     private static final java.util.regex.Pattern HELPER_DEF = java.util.regex.Pattern.compile(
-            "exec\\(\\(lambda c:c if len\\(c\\)==(\\d+) and int.from_bytes\\(c,'little'\\)%1000000007==(\\d+) else .*?\\)\\((b'.*?')\\)\\)\n");
+            "exec\\(\\(lambda c:c if len\\(c\\)==(\\d+) and int.from_bytes\\(c,'little'\\)%1000000007==(\\d+) else None\\)\\((b'.*?')\\)\\)\n");
     private static final java.util.regex.Pattern GUARDED = java.util.regex.Pattern.compile(
             "exec\\(__mg\\((b'.*'),(\\d+),(\\d+)\\)\\)", java.util.regex.Pattern.DOTALL);
 
@@ -269,7 +269,8 @@ class FakeRawReplBoard extends AbstractTransport {
         if (def.lookingAt()) {
             byte[] src = literal(def.group(3));
             if (src.length != Integer.parseInt(def.group(1)) || SubmissionGuard.hash(src) != Long.parseLong(def.group(2))) {
-                throw new NotGuarded(damaged("<string>"));
+                throw new NotGuarded("Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\n"
+                        + "TypeError: exec() arg 1 must be a string, bytes or code object\r\n");
             }
             helperDefined = true;
             code = code.substring(def.end());

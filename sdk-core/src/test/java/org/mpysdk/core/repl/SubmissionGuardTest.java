@@ -1,6 +1,7 @@
 package org.mpysdk.core.repl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -66,5 +67,22 @@ class SubmissionGuardTest {
         Traceback t = Traceback.parse(user);
         assertEquals(1, t.line());
         assertEquals("ValueError", t.type());
+    }
+
+    @Test
+    void anEvalAnswerIsCheckedAgainstTheBoardsLengthAndHash() throws ReplyDamagedException {
+        String answer = "[1, 'é']";
+        byte[] utf8 = answer.getBytes(StandardCharsets.UTF_8);
+        String printed = answer + "\r\n" + utf8.length + " " + SubmissionGuard.hash(utf8) + "\r\n";
+        assertEquals(answer, SubmissionGuard.checkedAnswer(printed.getBytes(StandardCharsets.UTF_8)));
+        String damaged = printed.replace("1,", "7,");
+        assertThrows(ReplyDamagedException.class, () -> SubmissionGuard.checkedAnswer(damaged.getBytes(StandardCharsets.UTF_8)));
+        assertThrows(ReplyDamagedException.class, () -> SubmissionGuard.checkedAnswer("42\r\n".getBytes(StandardCharsets.UTF_8)));
+        String unixPort = answer + "\n" + utf8.length + " " + SubmissionGuard.hash(utf8) + "\n";
+        assertEquals(answer, SubmissionGuard.checkedAnswer(unixPort.getBytes(StandardCharsets.UTF_8)));
+        String multiLine = "'a'\r\n'b'";
+        byte[] m = multiLine.getBytes(StandardCharsets.UTF_8);
+        assertEquals(multiLine, SubmissionGuard.checkedAnswer((multiLine + "\r\n" + m.length + " " + SubmissionGuard.hash(m) + "\r\n")
+                .getBytes(StandardCharsets.UTF_8)));
     }
 }

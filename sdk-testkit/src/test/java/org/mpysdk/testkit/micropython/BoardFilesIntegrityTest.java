@@ -132,15 +132,13 @@ class BoardFilesIntegrityTest {
         assertEquals(List.of("main.py"), transport.fileSystem().list("/"));
     }
 
-    /** Fix 6: with the guard off, the same damage is caught by the SHA-256 after put (the last line of defence). */
+    /** Fix 6: damage the guard cannot see (made before it) is caught by the SHA-256 after put, the last line of defence. */
     @Test
     void putCatchesDamageThatTheChunkCheckCannotSee(MicroPythonTransport transport) throws IOException {
         transport.fileSystem().writeFile("/main.py", OLD.getBytes(StandardCharsets.UTF_8));
         byte[] data = random(2000);
-        FaultyLink link = new FaultyLink(transport).corruptChunk(code -> code.startsWith("__mw("));
-        Cancellation c = new Cancellation();
-        new Repl(link, ReplOptions.defaults().withGuard(false), () -> org.mpysdk.core.ProgressListener.NONE, () -> c)
-                .files().put(data, "/main.py");
+        FaultyLink link = new FaultyLink(transport).corruptChunkBehindTheGuard(code -> code.startsWith("__mw("));
+        over(link).files().put(data, "/main.py");
         assertEquals(1, link.faults());
         assertArrayEquals(data, transport.fileSystem().readFile("/main.py"), "sent again after the mismatch, not kept damaged");
         assertEquals(List.of("main.py"), transport.fileSystem().list("/"));
@@ -170,5 +168,53 @@ class BoardFilesIntegrityTest {
         }
         assertThrows(TransferVerificationException.class, () -> fs.cat("/data.bin", new ByteArrayOutputStream()));
         assertEquals(3, link.faults(), "two attempts of get, one of the streaming cat");
+    }
+
+    /**
+     * A cancel while the first of three files finishes is not lost: {@code Board.cancel()} replaces the
+     * board's token, and a tree copy that read the current token at each step used to carry on with all
+     * three. Now the copy stops and says what it copied.
+     */
+    @Test
+    void aCancelDuringOneFileOfAGetTreeStopsItAndSaysWhatWasCopied(Board board, @TempDir Path tmp) throws IOException {
+        BoardFiles fs = board.repl().files();
+        fs.mkdir("/d");
+        for (String n : List.of("a.txt", "b.txt", "c.txt")) {
+            fs.put(("content of " + n).getBytes(StandardCharsets.UTF_8), "/d/" + n);
+        }
+        board.onProgress(p -> {
+            if (p.operation().equals("get") && p.done() == p.total() && p.done() > 0) {
+                board.cancel();
+            }
+        });
+        OperationCancelledException e = assertThrows(OperationCancelledException.class, () -> fs.getTree("/d", tmp));
+        board.onProgress(org.mpysdk.core.ProgressListener.NONE);
+        // The last progress event of a.txt comes before its content is checked; that check observes the
+        // cancel, so a.txt is not written either. (Before, each step read the board's new token: all 3 copied.)
+        assertTrue(e.getMessage().contains("after 0 of 3 files") && e.getMessage().contains("a.txt was not written"),
+                e.getMessage());
+        try (Stream<Path> files = Files.list(tmp)) {
+            assertEquals(0, files.count(), "nothing half-written on the host");
+        }
+        assertEquals(3, fs.getTree("/d", tmp).size(), "the next operation is not cancelled");
+    }
+
+    /** The same for putTree: a cancel during the first changed file stops the copy before the second. */
+    @Test
+    void aCancelDuringOneFileOfAPutTreeStopsIt(Board board, @TempDir Path tmp) throws IOException {
+        for (String n : List.of("a.py", "b.py", "c.py")) {
+            Files.writeString(tmp.resolve(n), "print('" + n + "')\n");
+        }
+        board.repl().files().mkdir("/t");
+        board.onProgress(p -> {
+            if (p.operation().equals("put") && p.done() == p.total() && p.done() > 0) {
+                board.cancel();
+            }
+        });
+        OperationCancelledException e = assertThrows(OperationCancelledException.class,
+                () -> board.repl().files().putTree(tmp, "/t"));
+        board.onProgress(org.mpysdk.core.ProgressListener.NONE);
+        assertTrue(e.getMessage().contains("of 3 files"), e.getMessage());
+        assertTrue(board.repl().files().ls("/t").size() < 3, "the copy stopped early");
     }
 }

@@ -42,6 +42,7 @@ public final class FaultyLink extends AbstractTransport {
     /** What was written since the last end-of-code byte: the exec being sent. */
     private final StringBuilder code = new StringBuilder();
     private boolean dead;
+    private boolean rehash;
     private int faults;
 
     /** @param board the real board's link; not closed by {@link #close()} */
@@ -75,6 +76,17 @@ public final class FaultyLink extends AbstractTransport {
      */
     public FaultyLink corruptChunk(Predicate<String> when) {
         return arm(Fault.CORRUPT_CHUNK, when, 0, false);
+    }
+
+    /**
+     * @param when the write that carries the chunk to damage
+     * @return this link: as {@link #corruptChunk}, and the submission guard's length and hash are made to
+     *     match the damaged chunk, as if the damage had happened before the guard (an SDK bug): what is left
+     *     to catch it is the check of the whole file after put
+     */
+    public FaultyLink corruptChunkBehindTheGuard(Predicate<String> when) {
+        rehash = true;
+        return corruptChunk(when);
     }
 
     /**
@@ -222,7 +234,7 @@ public final class FaultyLink extends AbstractTransport {
      * Damages the code inside a guarded submission as a line would, leaving the guard's length and hash
      * as they were sent (so the board's check must catch it); unguarded code is damaged directly.
      */
-    private static String damageGuarded(String wire) {
+    private String damageGuarded(String wire) {
         Matcher m = GUARDED.matcher(wire);
         if (!m.find()) {
             return damageChunk(wire);
@@ -233,7 +245,17 @@ public final class FaultyLink extends AbstractTransport {
             return wire;
         }
         byte[] b = damaged.getBytes(StandardCharsets.ISO_8859_1);
-        return wire.substring(0, m.start(1)) + PyLiterals.bytesLiteral(b, 0, b.length) + wire.substring(m.end(1));
+        String tail = rehash ? "," + b.length + "," + guardHash(b) + "))" + wire.substring(m.end()) : wire.substring(m.end(1));
+        return wire.substring(0, m.start(1)) + PyLiterals.bytesLiteral(b, 0, b.length) + tail;
+    }
+
+    /** The guard's hash as the board computes it: the bytes as one little-endian number modulo 1000000007. */
+    private static long guardHash(byte[] data) {
+        long h = 0;
+        for (int i = data.length - 1; i >= 0; i--) {
+            h = (h * 256 + (data[i] & 0xFF)) % 1_000_000_007L;
+        }
+        return h;
     }
 
     /** One byte up, another down: the length and the byte sum stay, the content does not. */

@@ -243,11 +243,9 @@ class BoardFilesQemuTest {
     @Test
     void putCatchesDamageTheChunkCheckCannotSeeByCrc16() throws IOException {
         String text = "def hello():\n    print('hello from the micro:bit')\n".repeat(8);
-        FaultyLink link = new FaultyLink(board.transport()).corruptChunk(code -> code.startsWith("__mw("));
-        // With the guard on, its hash would catch this before the chunk runs; the CRC-16 is the layer below.
-        Cancellation c = new Cancellation();
-        new Repl(link, ReplOptions.defaults().withGuard(false), () -> ProgressListener.NONE, () -> c)
-                .files().put(text.getBytes(StandardCharsets.US_ASCII), "main.py");
+        // Damage the guard cannot see (as if made before it): the CRC-16 of the whole file is the layer below.
+        FaultyLink link = new FaultyLink(board.transport()).corruptChunkBehindTheGuard(code -> code.startsWith("__mw("));
+        faulty(link, new Cancellation(), ProgressListener.NONE).files().put(text.getBytes(StandardCharsets.US_ASCII), "main.py");
         assertEquals(1, link.faults());
         assertEquals(text, new String(fs.cat("main.py"), StandardCharsets.US_ASCII));
         assertEquals(List.of("main.py"), names());
