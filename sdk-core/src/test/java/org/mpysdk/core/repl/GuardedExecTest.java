@@ -90,7 +90,9 @@ class GuardedExecTest {
     void everyLossAnywhereInTheSubmissionEndsWithTheRightResultOrATypedError() throws IOException {
         // Each position of the guarded submission, the helper's definition included, in turn.
         FakeRawReplBoard board = plainBoard(recording());
-        Repl repl = repl(board, ReplOptions.defaults());
+        // The fake's input never overflows: no pacing needed, which keeps the 60 rounds quick.
+        Repl repl = repl(board, ReplOptions.defaults().withPlainChunking(1 << 16, java.time.Duration.ZERO)
+                .withInterruptGrace(java.time.Duration.ofMillis(300)));
         repl.enter();
         int length = SubmissionGuard.wrap(CODE.getBytes(StandardCharsets.UTF_8), true).length;
         for (int at = 0; at < length; at += 7) {
