@@ -47,9 +47,10 @@ public final class Repl {
     private static final byte[] END = {0x04, 0x04, '>'};
     private static final byte[] CTRL_C = {0x03};
     private static final Duration RESET_QUIET = Duration.ofMillis(100);
-    // OK comes before the board compiles anything, so only a lost byte or a stalled board delays it; the
-    // margin covers an emulator descheduled on a loaded 2-core machine.
-    private static final Duration ACK_MARGIN = Duration.ofMillis(2000);
+    // OK comes before the board compiles anything, so only a lost end-of-code byte or a stalled board
+    // delays it. Waiting longer costs nothing when OK comes; giving up early interrupts code that runs
+    // (seen at 2 s: QEMU's micro:bit descheduled at load 11 on 2 cores), so the margin is generous.
+    private static final Duration ACK_MARGIN = Duration.ofMillis(5000);
     /** Sends of one piece of code that did not run (damaged or unacknowledged) before giving up. */
     private static final int SEND_ATTEMPTS = 4;
     private static final Duration MAX_PLAIN_PAUSE = Duration.ofMillis(80);
