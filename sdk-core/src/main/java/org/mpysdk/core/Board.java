@@ -240,6 +240,23 @@ public class Board implements AutoCloseable {
     }
 
     /**
+     * The board's REPL with other options (timeouts, raw-paste, the guard): replaces the REPL
+     * {@link #repl()} returns from now on, with this board's progress listener and cancellation.
+     *
+     * <pre>{@code
+     * Repl slow = board.repl(ReplOptions.defaults().withExecTimeout(Duration.ofMinutes(2)));
+     * }</pre>
+     *
+     * @param options the options to use
+     * @return the new REPL; the raw REPL is entered on its first call
+     */
+    public synchronized Repl repl(ReplOptions options) {
+        repl = new Repl(transport, java.util.Objects.requireNonNull(options, "options"),
+                this::progressListener, this::cancellation);
+        return repl;
+    }
+
+    /**
      * @return MicroPython version, machine, platform and free memory, through {@link #repl()}
      * @throws IOException when the REPL does not answer or the query fails on the board
      */

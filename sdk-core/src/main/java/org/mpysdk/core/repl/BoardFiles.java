@@ -90,7 +90,10 @@ public final class BoardFiles {
             requireRoot(d, "list");
             code = "import os\nfor __mn in os.listdir():\n print(repr(__mn)," + FILE_MODE + ",os.size(__mn))\n";
         } else if (f.ilistdir()) {
-            code = "import os\nfor __me in os.ilistdir(" + py(d) + "):\n print(repr(__me[0]),__me[1],__me[3] if len(__me)>3 else -1)\n";
+            // Some ports' ilistdir gives no size (3-tuples): ask stat then, rather than report -1.
+            String pre = d.endsWith("/") ? d : d + "/";
+            code = "import os\nfor __me in os.ilistdir(" + py(d) + "):\n print(repr(__me[0]),__me[1],__me[3] if len(__me)>3 else os.stat("
+                    + py(pre) + "+__me[0])[6])\n";
         } else {
             String pre = d.endsWith("/") ? d : d + "/";
             code = "import os\nfor __mn in os.listdir(" + py(d) + "):\n __ms=os.stat(" + py(pre) + "+__mn)\n print(repr(__mn),__ms[0],__ms[6])\n";

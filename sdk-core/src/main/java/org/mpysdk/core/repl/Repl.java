@@ -94,9 +94,6 @@ public final class Repl {
         this.options = Objects.requireNonNull(options, "options");
         this.progress = Objects.requireNonNull(progress, "progress");
         this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
-        if (options.plainChunk() < 16) {
-            throw new IllegalArgumentException("plainChunk must be at least 16 bytes, was " + options.plainChunk());
-        }
         this.plainChunk = options.plainChunk();
         this.plainPause = options.plainChunkPause();
     }
@@ -201,6 +198,8 @@ public final class Repl {
      * @throws IOException when the link fails
      */
     public ExecResult exec(String code, Duration timeout) throws IOException {
+        Objects.requireNonNull(code, "code must not be null (pass \"\" to run nothing)");
+        ReplOptions.positive(timeout, "timeout");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long t0 = System.nanoTime();
         run(code.getBytes(StandardCharsets.UTF_8), out::write, timeout, out);
@@ -220,6 +219,9 @@ public final class Repl {
      *     {@link #exec(String, Duration)}
      */
     public ExecResult execStreaming(String code, OutputSink sink, Duration timeout) throws IOException {
+        Objects.requireNonNull(code, "code must not be null (pass \"\" to run nothing)");
+        Objects.requireNonNull(sink, "sink");
+        ReplOptions.positive(timeout, "timeout");
         long t0 = System.nanoTime();
         run(code.getBytes(StandardCharsets.UTF_8), sink, timeout, null);
         return new ExecResult(new byte[0], System.nanoTime() - t0);
@@ -233,9 +235,12 @@ public final class Repl {
      *     (the default) the board sends the answer's length and hash too, so a damaged answer is never returned
      * @throws RemoteException when evaluating raised
      * @throws ReplyDamagedException when the answer was damaged on the way back (the expression ran once)
+     * @throws IllegalArgumentException when {@code expression} is a statement ({@code "x = 5"}: use
+     *     {@link #exec(String)}), spans several lines, or is empty
      * @throws IOException a timeout, cancellation, board reset or link failure
      */
     public String eval(String expression) throws IOException {
+        PyExpressions.requireExpression(expression);
         if (options.guarded()) {
             // The guard's hasher checks the answer too: a value damaged on the way back is never returned.
             return SubmissionGuard.checkedAnswer(exec(SubmissionGuard.checkedEval(expression)).stdoutBytes());

@@ -28,6 +28,37 @@ public record ReplOptions(Duration enterTimeout, Duration execTimeout, Duration 
                           int maxErrorText, boolean guarded) {
 
     /**
+     * @throws IllegalArgumentException for a missing, zero or negative timeout, a negative pause, a
+     *     plain chunk under 16 bytes, or an error-text limit under 1
+     */
+    public ReplOptions {
+        positive(enterTimeout, "enterTimeout");
+        positive(execTimeout, "execTimeout");
+        positive(rawPasteProbeTimeout, "rawPasteProbeTimeout");
+        positive(interruptGrace, "interruptGrace");
+        if (plainChunkPause == null || plainChunkPause.isNegative()) {
+            throw new IllegalArgumentException("plainChunkPause must be zero or more, was " + plainChunkPause);
+        }
+        if (plainChunk < 16) {
+            throw new IllegalArgumentException("plainChunk must be at least 16 bytes, was " + plainChunk);
+        }
+        if (maxErrorText < 1) {
+            throw new IllegalArgumentException("maxErrorText must be at least 1, was " + maxErrorText);
+        }
+    }
+
+    /**
+     * @param d a timeout
+     * @param name its name, for the message
+     * @throws IllegalArgumentException when it is missing, zero or negative
+     */
+    static void positive(Duration d, String name) {
+        if (d == null || d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException(name + " must be a positive duration, was " + d);
+        }
+    }
+
+    /**
      * @return 10 s to enter, 10 s per exec, 1 s raw-paste probe, 2 s interrupt grace, raw-paste on,
      *     plain code in 48-byte pieces 10 ms apart (the micro:bit's input buffer holds 63 bytes and
      *     drops the rest when the firmware is busy), every submission guarded
