@@ -1,5 +1,7 @@
 package org.mpysdk.serial.esp.stub;
 
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -48,9 +50,10 @@ public record StubImage(String name, long entry, byte[] text, long textStart, by
     public static StubImage fromJson(String json, String name) throws StubFormatException {
         Object root;
         try {
-            root = TinyJson.parse(json);
-        } catch (StubFormatException e) {
-            throw new StubFormatException("stub " + name + " is " + e.getMessage());
+            root = JSON.std.anyFrom(json);
+        } catch (IOException | RuntimeException e) {
+            // jackson-jr reports malformed JSON (and nesting beyond its limit) as IOExceptions.
+            throw new StubFormatException("stub " + name + " is not valid JSON: " + e.getMessage());
         }
         if (!(root instanceof Map<?, ?> map)) {
             throw new StubFormatException("stub " + name + " is not a JSON object");
@@ -69,7 +72,9 @@ public record StubImage(String name, long entry, byte[] text, long textStart, by
 
     private static long address(Map<?, ?> map, String key, String name) throws StubFormatException {
         Object v = map.get(key);
-        if (!(v instanceof Long l) || l < 0 || l > 0xFFFF_FFFFL) {
+        // jackson-jr gives an Integer or a Long for a whole number, depending on its size.
+        long l = v instanceof Integer i ? i : v instanceof Long x ? x : -1;
+        if (l < 0 || l > 0xFFFF_FFFFL) {
             throw new StubFormatException("stub " + name + ": '" + key + "' must be a 32-bit address, found "
                     + (v == null ? "nothing" : v));
         }

@@ -47,11 +47,9 @@ class StubImageTest {
     }
 
     @Test
-    void jsonValuesOfEveryKind() throws Exception {
-        Object v = TinyJson.parse(" {\"a\": [1, -2.5e3, true, false, null, \"x\\u0041\\n\"], \"b\": {}} ");
-        assertEquals(Map.of("a", java.util.Arrays.asList(1L, -2500.0, true, false, null, "xA\n"), "b", Map.of()), v);
+    void malformedJsonOfEveryKindIsAStubFormatException() {
         for (String bad : new String[] {"", "{", "[1,]", "{\"a\" 1}", "01x", "\"\\q\"", "tru", "1 2", "-", "[.5]"}) {
-            assertThrows(StubFormatException.class, () -> TinyJson.parse(bad), bad);
+            assertThrows(StubFormatException.class, () -> StubImage.fromJson(bad, "bad"), bad);
         }
     }
 
