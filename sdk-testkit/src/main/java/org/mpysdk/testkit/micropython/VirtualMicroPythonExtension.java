@@ -18,8 +18,14 @@ import org.mpysdk.testkit.Peers;
 public final class VirtualMicroPythonExtension implements BeforeEachCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(VirtualMicroPythonExtension.class);
 
-    /** An open board, closed by JUnit with the store it lives in. */
-    private record OpenBoard(Board board, MicroPythonTransport transport) implements AutoCloseable {
+    /**
+     * An open board, closed by JUnit with the store it lives in. JUnit 5.10-5.12 close only a
+     * {@code CloseableResource}, JUnit 6 prefers {@code AutoCloseable}: it is both, and closing twice is
+     * harmless ({@code Board.close()} is idempotent).
+     */
+    @SuppressWarnings("deprecation") // CloseableResource: the only kind JUnit 5.10 closes
+    private record OpenBoard(Board board, MicroPythonTransport transport)
+            implements AutoCloseable, ExtensionContext.Store.CloseableResource {
         @Override
         public void close() {
             board.close();
@@ -41,7 +47,9 @@ public final class VirtualMicroPythonExtension implements BeforeEachCallback, Pa
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
         Peers.require(available(), MicroPythonWasm.howToGet());
-        OpenBoard open = extension.getStore(NS).computeIfAbsent(OpenBoard.class, k -> start(), OpenBoard.class);
+        // getOrComputeIfAbsent: computeIfAbsent exists only from JUnit 6; this works on 5.10 and later.
+        @SuppressWarnings("deprecation")
+        OpenBoard open = extension.getStore(NS).getOrComputeIfAbsent(OpenBoard.class, k -> start(), OpenBoard.class);
         return parameter.getParameter().getType() == Board.class ? open.board() : open.transport();
     }
 
