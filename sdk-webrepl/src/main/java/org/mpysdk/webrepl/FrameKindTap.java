@@ -22,7 +22,11 @@ import javax.net.SocketFactory;
  * order. Only one header byte per message changes; lengths and payloads pass through untouched.
  *
  * <p>Not for {@code wss://}: there the bytes under OkHttp are TLS records; that case falls back to
- * decoded text (see {@link WebReplTransport#byteExact()}) and the factory only sets TCP_NODELAY.
+ * decoded text (see {@link WebReplTransport#byteExact()}) and the factory only sets TCP_NODELAY and
+ * prompt ACKs.
+ *
+ * <p>Every socket also acknowledges the board's segments at once ({@link PromptAcks}): without that, the
+ * board's Nagle algorithm and the client's delayed ACKs cost about 40 ms per exchange.
  */
 final class FrameKindTap extends SocketFactory {
     /** Kind of each data message, in arrival order: true for text. */
@@ -49,7 +53,7 @@ final class FrameKindTap extends SocketFactory {
 
     @Override
     public Socket createSocket() throws IOException {
-        Socket s = retype ? new TappedSocket(kinds) : new Socket();
+        Socket s = new TappedSocket(retype ? kinds : null);
         // Paced REPL input must leave as paced frames: without this, Nagle's algorithm holds a small frame
         // back until the previous one is acknowledged and then sends several at once, which overruns the
         // board's input buffer just as an unpaced burst would.
@@ -87,9 +91,13 @@ final class FrameKindTap extends SocketFactory {
         return s;
     }
 
-    /** A plain socket whose input passes through a {@link Retyper}. */
+    /**
+     * A plain socket whose input arms prompt ACKs after each read and, when {@code kinds} is given,
+     * passes through a {@link Retyper}.
+     */
     private static final class TappedSocket extends Socket {
         private final Queue<Boolean> kinds;
+        private final PromptAcks acks = new PromptAcks(this);
         private InputStream tapped;
 
         TappedSocket(Queue<Boolean> kinds) {
@@ -99,7 +107,8 @@ final class FrameKindTap extends SocketFactory {
         @Override
         public synchronized InputStream getInputStream() throws IOException {
             if (tapped == null) {
-                tapped = new Retyper(super.getInputStream(), kinds);
+                InputStream acked = acks.wrap(super.getInputStream());
+                tapped = kinds == null ? acked : new Retyper(acked, kinds);
             }
             return tapped;
         }
