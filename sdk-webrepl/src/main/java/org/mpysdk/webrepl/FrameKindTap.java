@@ -3,6 +3,7 @@ package org.mpysdk.webrepl;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.util.Queue;
@@ -32,6 +33,7 @@ final class FrameKindTap extends SocketFactory {
     /** Kind of each data message, in arrival order: true for text. */
     private final Queue<Boolean> kinds = new ConcurrentLinkedQueue<>();
     private final boolean retype;
+    private volatile TappedSocket last;
 
     /**
      * @param retype whether to switch text frames to binary (only on a plain socket: under TLS the
@@ -53,12 +55,22 @@ final class FrameKindTap extends SocketFactory {
 
     @Override
     public Socket createSocket() throws IOException {
-        Socket s = new TappedSocket(retype ? kinds : null);
+        TappedSocket s = new TappedSocket(retype ? kinds : null);
+        last = s;
         // Paced REPL input must leave as paced frames: without this, Nagle's algorithm holds a small frame
         // back until the previous one is acknowledged and then sends several at once, which overruns the
         // board's input buffer just as an unpaced burst would.
         s.setTcpNoDelay(true);
         return s;
+    }
+
+    /**
+     * @return the frames going to the board on the latest socket, or null before OkHttp asked for its
+     *     output stream (nothing has been sent yet)
+     */
+    OutboundFrames outbound() {
+        TappedSocket s = last;
+        return s == null ? null : s.outbound();
     }
 
     @Override
@@ -99,9 +111,22 @@ final class FrameKindTap extends SocketFactory {
         private final Queue<Boolean> kinds;
         private final PromptAcks acks = new PromptAcks(this);
         private InputStream tapped;
+        private OutboundFrames outbound;
 
         TappedSocket(Queue<Boolean> kinds) {
             this.kinds = kinds;
+        }
+
+        synchronized OutboundFrames outbound() {
+            return outbound;
+        }
+
+        @Override
+        public synchronized OutputStream getOutputStream() throws IOException {
+            if (outbound == null) {
+                outbound = new OutboundFrames(super.getOutputStream());
+            }
+            return outbound;
         }
 
         @Override

@@ -164,7 +164,7 @@ public final class WebReplFiles {
             while (step.bytes < size) {
                 checkCancelled(step, "put of '" + remote + "' after " + step.bytes + " of " + size + " bytes"
                         + " (the remote file is incomplete: put it again or delete it)");
-                int n = in.readNBytes(buf, 0, (int) Math.min(buf.length, size - step.bytes));
+                int n = in.readNBytes(buf, 0, PutFraming.nextFrame(size - step.bytes, buf.length));
                 if (n <= 0) {
                     transport.close();
                     throw new WebReplFileException("the local data for '" + remote + "' ended after " + step.bytes + " of "
@@ -220,11 +220,24 @@ public final class WebReplFiles {
      */
     public long get(String remote, OutputStream out) throws IOException {
         FileRequest request = FileRequest.get(remote);
+        boolean[] answered = {false};
+        try {
+            return get(remote, request, out, answered);
+        } catch (WebReplFileException e) {
+            if (answered[0] || !(e.getCause() instanceof TransportClosedException)) {
+                throw e;
+            }
+            throw unopenable(remote, e);
+        }
+    }
+
+    private long get(String remote, FileRequest request, OutputStream out, boolean[] answered) throws IOException {
         return operation("get of '" + remote + "'", step -> {
             transport.sendBinary(request.encode(), 0, FileRequest.LENGTH, replyDeadline());
             expectOk(transport.readBinary(FileReply.STATUS_LENGTH, replyDeadline(), "the answer to the get request"),
                     "get request for '" + remote + "'");
             step.opened = true;
+            answered[0] = true;
             progress.onProgress(new Progress("get", remote, 0, -1));
             while (true) {
                 checkCancelled(step, "get of '" + remote + "' after " + step.bytes + " bytes");
@@ -331,10 +344,32 @@ public final class WebReplFiles {
             if (!transport.wasLiveAtStart(e)) {
                 throw e;
             }
+            // The board ends the session on any file error; the next call (REPL or file) reconnects.
+            transport.sessionEndedByFileOperation();
             throw dropped(what, step, e);
         } finally {
             transport.fileLock().unlock();
         }
+    }
+
+    /**
+     * A get whose request the board answered by dropping the connection: the board could not open the
+     * file. Asks the REPL (on a new session) whether it exists, so that a missing file is reported as
+     * such.
+     *
+     * @throws org.mpysdk.core.repl.RemoteFileNotFoundException when the board has no such file
+     */
+    private WebReplFileException unopenable(String remote, WebReplFileException dropped) throws IOException {
+        RemoteFile found;
+        try {
+            found = replFiles.get().stat(remote);
+        } catch (org.mpysdk.core.repl.RemoteFileNotFoundException e) {
+            e.addSuppressed(dropped);
+            throw e;
+        }
+        return new WebReplFileException("get of '" + remote + "' failed on " + transport.name() + ": the board could not"
+                + " open it although it exists (" + (found.directory() ? "it is a folder" : found.size() + " bytes")
+                + "); WebREPL reports that by dropping the connection (reconnected since)", dropped);
     }
 
     private WebReplFileException dropped(String what, Step step, TransportClosedException e) {
