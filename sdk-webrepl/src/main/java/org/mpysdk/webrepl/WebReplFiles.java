@@ -366,6 +366,10 @@ public final class WebReplFiles {
         } catch (org.mpysdk.core.repl.RemoteFileNotFoundException e) {
             e.addSuppressed(dropped);
             throw e;
+        } catch (IOException e) {
+            // No REPL answer either (not a MicroPython REPL, or the board is gone): say what is known.
+            dropped.addSuppressed(e);
+            return dropped;
         }
         return new WebReplFileException("get of '" + remote + "' failed on " + transport.name() + ": the board could not"
                 + " open it although it exists (" + (found.directory() ? "it is a folder" : found.size() + " bytes")
