@@ -92,6 +92,42 @@ final class InboundBytes {
         }
     }
 
+    /**
+     * Waits until the unread bytes contain {@code pattern}, without consuming anything.
+     *
+     * @param pattern what to look for
+     * @param timeoutMillis the longest wait
+     * @return whether it arrived in time (false also when the stream ended)
+     */
+    boolean awaitContains(byte[] pattern, long timeoutMillis) {
+        long left = TimeUnit.MILLISECONDS.toNanos(Math.max(0, timeoutMillis));
+        lock.lock();
+        try {
+            while (true) {
+                java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream((int) Math.min(size, 1 << 20));
+                boolean first = true;
+                for (byte[] c : chunks) {
+                    all.write(c, first ? headOffset : 0, c.length - (first ? headOffset : 0));
+                    first = false;
+                }
+                if (org.mpysdk.core.Bytes.indexOf(all.toByteArray(), pattern, 0) >= 0) {
+                    return true;
+                }
+                if (closedReason != null || left <= 0) {
+                    return false;
+                }
+                try {
+                    left = arrived.awaitNanos(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Ends the stream; the first reason given wins. */
     void close(String reason, Throwable cause) {
         lock.lock();

@@ -60,6 +60,9 @@ public final class WebReplTransport extends AbstractTransport {
     private static final byte[] TO_FRIENDLY = {0x02};
     private static final byte[] TO_RAW = {'\r', 0x03, 0x03, 0x01};
     private static final byte CTRL_D = 0x04;
+    private static final byte[] FRIENDLY_PROMPT = ">>> ".getBytes(StandardCharsets.US_ASCII);
+    /** How long a file operation waits for the board's answer to the login's Ctrl-B before it starts. */
+    private static final long SETTLE_WAIT_MILLIS = 500;
 
     private final HttpUrl url;
     private final boolean retype;
@@ -78,6 +81,8 @@ public final class WebReplTransport extends AbstractTransport {
     private volatile boolean resetReported;
     private volatile byte lastInput;
     private volatile boolean rawPasteRefusalLogged;
+    /** The login's Ctrl-B is sent; the board's answer (banner and prompt) may still be on its way. */
+    private volatile boolean settleAnswerPending;
 
     private WebReplTransport(String name, HttpUrl url, boolean retype, WebReplPassword password,
                              WebReplTimeouts timeouts, WebReplPacing pacing) {
@@ -268,6 +273,7 @@ public final class WebReplTransport extends AbstractTransport {
             if (!c.sendText(new String(TO_FRIENDLY, StandardCharsets.US_ASCII))) {
                 throw closedOnWrite(c);
             }
+            settleAnswerPending = true;
             return;
         }
         if (!c.sendText(new String(TO_RAW, StandardCharsets.US_ASCII))) {
@@ -513,6 +519,25 @@ public final class WebReplTransport extends AbstractTransport {
         if (reason != null) {
             throw new LiveCheckFailed(name() + ": " + reason + "; call reconnect() or reopen the board");
         }
+    }
+
+    /**
+     * Before the first file operation of a session, waits (at most half a second) for the board's answer
+     * to the login's Ctrl-B, without consuming it. Why: MicroPython's server on the unix port prints REPL
+     * output from another thread than the one answering file requests, and text written while a file
+     * reply is being written goes out as a binary frame (its frame type is switched for the reply); the
+     * banner the Ctrl-B prints then lands in the file protocol's stream.
+     */
+    void awaitReplSettled() {
+        if (!settleAnswerPending) {
+            return;
+        }
+        WebReplConnection c = connection;
+        if (c != null && !c.terminal().awaitContains(FRIENDLY_PROMPT, SETTLE_WAIT_MILLIS)) {
+            LOG.debug("{}: no friendly prompt within {} ms after the login; starting the file operation anyway", name(),
+                    SETTLE_WAIT_MILLIS);
+        }
+        settleAnswerPending = false;
     }
 
     /** Notes that a file operation's failure ended the session: the next call reconnects first. */
