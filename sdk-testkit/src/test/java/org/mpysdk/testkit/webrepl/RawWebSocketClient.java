@@ -38,6 +38,7 @@ final class RawWebSocketClient implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
     private final Random maskSource = new Random(1);
+    private String head = "";
 
     private RawWebSocketClient(Socket socket) throws IOException {
         this.socket = socket;
@@ -61,11 +62,17 @@ final class RawWebSocketClient implements AutoCloseable {
                 + "Sec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         c.out.flush();
         String head = c.readHead();
+        c.head = head;
         if (!head.startsWith("HTTP/1.1 101")) {
             s.close();
             throw new IOException("no upgrade: " + head);
         }
         return c;
+    }
+
+    /** @return the server's HTTP response head, up to and with the empty line */
+    String head() {
+        return head;
     }
 
     /** @return the HTTP response head the server sent, up to the empty line */
