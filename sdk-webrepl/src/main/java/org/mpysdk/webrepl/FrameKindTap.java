@@ -73,6 +73,18 @@ final class FrameKindTap extends SocketFactory {
         return s == null ? null : s.outbound();
     }
 
+    /**
+     * After the board answered our close frame (OkHttp reads no further then), reads the socket until
+     * the board closes its end, so that the caller knows the board has let the session go.
+     *
+     * @param millis the longest wait
+     * @return whether the board closed the connection in time
+     */
+    boolean awaitBoardClosed(long millis) {
+        TappedSocket s = last;
+        return s != null && s.awaitEndOfStream(millis);
+    }
+
     @Override
     public Socket createSocket(String host, int port) throws IOException {
         Socket s = createSocket();
@@ -119,6 +131,28 @@ final class FrameKindTap extends SocketFactory {
 
         synchronized OutboundFrames outbound() {
             return outbound;
+        }
+
+        boolean awaitEndOfStream(long millis) {
+            try {
+                InputStream raw = super.getInputStream();
+                long end = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(millis);
+                byte[] sink = new byte[512];
+                while (true) {
+                    long left = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
+                    if (left <= 0) {
+                        return false;
+                    }
+                    setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
+                    if (raw.read(sink) < 0) {
+                        return true;
+                    }
+                }
+            } catch (java.net.SocketTimeoutException e) {
+                return false;
+            } catch (IOException e) {
+                return true; // reset or closed: the connection is gone either way
+            }
         }
 
         @Override

@@ -61,6 +61,9 @@ final class WebReplConnection {
     private final CountDownLatch ended = new CountDownLatch(1);
     private final WebReplTimeouts timeouts;
     private volatile Ending ending = Ending.OPEN;
+    /** Set once this side has sent its close frame: the board's close frame is then only an answer. */
+    private volatile boolean closing;
+    private final CountDownLatch closeAnswered = new CountDownLatch(1);
     private volatile WebSocket socket;
 
     private WebReplConnection(String name, OkHttpClient client, FrameKindTap tap, WebReplTimeouts timeouts) {
@@ -197,8 +200,15 @@ final class WebReplConnection {
                 }
                 OutboundFrames out = tap.outbound();
                 if (out != null && ending == Ending.OPEN) {
+                    closing = true;
                     out.writeBetweenFrames(EMPTY_CLOSE, deadline);
-                    ended.await(Math.max(1, deadline.remainingMillis()), TimeUnit.MILLISECONDS);
+                    // The board answers the close frame before it lets the session go: only when it has also
+                    // closed the TCP connection will it take the next login (else: "concurrent", rejected).
+                    if (closeAnswered.await(Math.max(1, deadline.remainingMillis()), TimeUnit.MILLISECONDS)
+                            && !tap.awaitBoardClosed(Math.max(1, deadline.remainingMillis()))) {
+                        LOG.debug("{}: the board answered the close but kept the connection for {} ms", name,
+                                timeouts.close().toMillis());
+                    }
                 }
             } catch (IOException e) {
                 LOG.debug("{}: the close frame could not be sent ({}); dropping the connection", name, e.toString());
@@ -258,7 +268,10 @@ final class WebReplConnection {
             // The board sends a close frame only to answer ours. Never answer with OkHttp's close(code): a
             // close frame with a status code keeps the board's session open.
             end(Ending.BY_BOARD, "the board closed the WebSocket (code " + code + (reason.isEmpty() ? "" : ", " + reason) + ")", null);
-            webSocket.cancel();
+            closeAnswered.countDown();
+            if (!closing) {
+                webSocket.cancel();
+            }
         }
 
         @Override
