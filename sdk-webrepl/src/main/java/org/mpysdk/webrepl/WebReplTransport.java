@@ -45,6 +45,14 @@ import org.slf4j.LoggerFactory;
  * <p>REPL input goes out in text frames of at most 255 bytes, paced (see {@link WebReplPacing}), cut on
  * UTF-8 character boundaries: OkHttp sends text frames only from strings, so input must be UTF-8 (MicroPython
  * source and the REPL's control characters are).
+ *
+ * <p>Sessions as the board handles them: the board's segments are acknowledged at once (see
+ * {@link PromptAcks}: no 40 ms delayed-ACK stall per exchange); {@link #close()} ends the session with
+ * the empty close frame the board ends a session on and waits for the board to drop the connection, so
+ * the next login works at once; after the login the REPL is put in a known mode (Ctrl-B, or the raw REPL
+ * again on {@link #reconnect()} when this client had left it there); a soft reset while code runs is a
+ * {@link BoardResetException}; a file operation the board ended by dropping the connection makes the
+ * next call log in again; the board's output waits in bounded buffers (back-pressure).
  */
 public final class WebReplTransport extends AbstractTransport {
     /** WebREPL's usual port. */

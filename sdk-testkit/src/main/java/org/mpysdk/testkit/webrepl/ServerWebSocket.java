@@ -37,9 +37,11 @@ final class ServerWebSocket implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
     private int lastDataOpcode = TEXT;
+    private final java.util.concurrent.atomic.AtomicInteger pings;
 
-    ServerWebSocket(Socket socket) throws IOException {
+    ServerWebSocket(Socket socket, java.util.concurrent.atomic.AtomicInteger pings) throws IOException {
         this.socket = socket;
+        this.pings = pings;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
     }
@@ -143,6 +145,9 @@ final class ServerWebSocket implements AutoCloseable {
                 payload[i] ^= mask[i & 3];
             }
             if (opcode >= CLOSE) {
+                if (opcode == 9) {
+                    pings.incrementAndGet();
+                }
                 // modwebsocket hands a control frame's payload to the reader as data, and the frame's type
                 // decides: not text, so file-protocol data. The read that takes the last payload byte
                 // returns 0 instead (the byte is lost). A close is answered with an empty close frame; it

@@ -252,6 +252,18 @@ class WebReplClientServerTest {
     }
 
     @Test
+    void theClientNeverPings() throws IOException {
+        try (Board board = open()) {
+            WebReplFiles files = WebRepl.files(board);
+            files.put(new byte[5000], "/p.bin");
+            files.get("/p.bin");
+            files.version();
+        }
+        assertTrue(awaitNoSession());
+        assertEquals(0, server.pingsReceived(), "a ping's payload would corrupt the board's next file operation");
+    }
+
+    @Test
     void versionIsReported() throws IOException {
         try (Board board = open()) {
             assertEquals(new MicroPythonVersion(1, 22, 2), WebRepl.files(board).version());
@@ -412,6 +424,15 @@ class WebReplClientServerTest {
             files.get(remote, copy);
             assertArrayEquals(data, Files.readAllBytes(copy));
             assertArrayEquals(data, files.get(remote));
+        }
+    }
+
+    private boolean awaitNoSession() {
+        try {
+            return server.awaitNoSession(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
