@@ -364,6 +364,10 @@ public final class WebReplTransport extends AbstractTransport {
         try {
             int n = c.terminal().read(buf, off, len, timeoutMillis);
             mode.output(buf, off, n);
+            if (settleAnswerPending && n > 0
+                    && Bytes.indexOf(Arrays.copyOfRange(buf, off, off + n), FRIENDLY_PROMPT, 0) >= 0) {
+                settleAnswerPending = false; // a reader has taken the login's answer already
+            }
             return n;
         } catch (TransportClosedException e) {
             throw sessionEnded(c, e);
