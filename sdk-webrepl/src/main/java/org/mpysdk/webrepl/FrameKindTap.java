@@ -3,6 +3,7 @@ package org.mpysdk.webrepl;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.util.Queue;
@@ -22,12 +23,17 @@ import javax.net.SocketFactory;
  * order. Only one header byte per message changes; lengths and payloads pass through untouched.
  *
  * <p>Not for {@code wss://}: there the bytes under OkHttp are TLS records; that case falls back to
- * decoded text (see {@link WebReplTransport#byteExact()}) and the factory only sets TCP_NODELAY.
+ * decoded text (see {@link WebReplTransport#byteExact()}) and the factory only sets TCP_NODELAY and
+ * prompt ACKs.
+ *
+ * <p>Every socket also acknowledges the board's segments at once ({@link PromptAcks}): without that, the
+ * board's Nagle algorithm and the client's delayed ACKs cost about 40 ms per exchange.
  */
 final class FrameKindTap extends SocketFactory {
     /** Kind of each data message, in arrival order: true for text. */
     private final Queue<Boolean> kinds = new ConcurrentLinkedQueue<>();
     private final boolean retype;
+    private volatile TappedSocket last;
 
     /**
      * @param retype whether to switch text frames to binary (only on a plain socket: under TLS the
@@ -49,12 +55,34 @@ final class FrameKindTap extends SocketFactory {
 
     @Override
     public Socket createSocket() throws IOException {
-        Socket s = retype ? new TappedSocket(kinds) : new Socket();
+        TappedSocket s = new TappedSocket(retype ? kinds : null);
+        last = s;
         // Paced REPL input must leave as paced frames: without this, Nagle's algorithm holds a small frame
         // back until the previous one is acknowledged and then sends several at once, which overruns the
         // board's input buffer just as an unpaced burst would.
         s.setTcpNoDelay(true);
         return s;
+    }
+
+    /**
+     * @return the frames going to the board on the latest socket, or null before OkHttp asked for its
+     *     output stream (nothing has been sent yet)
+     */
+    OutboundFrames outbound() {
+        TappedSocket s = last;
+        return s == null ? null : s.outbound();
+    }
+
+    /**
+     * After the board answered our close frame (OkHttp reads no further then), reads the socket until
+     * the board closes its end, so that the caller knows the board has let the session go.
+     *
+     * @param millis the longest wait
+     * @return whether the board closed the connection in time
+     */
+    boolean awaitBoardClosed(long millis) {
+        TappedSocket s = last;
+        return s != null && s.awaitEndOfStream(millis);
     }
 
     @Override
@@ -87,19 +115,59 @@ final class FrameKindTap extends SocketFactory {
         return s;
     }
 
-    /** A plain socket whose input passes through a {@link Retyper}. */
+    /**
+     * A plain socket whose input arms prompt ACKs after each read and, when {@code kinds} is given,
+     * passes through a {@link Retyper}.
+     */
     private static final class TappedSocket extends Socket {
         private final Queue<Boolean> kinds;
+        private final PromptAcks acks = new PromptAcks(this);
         private InputStream tapped;
+        private OutboundFrames outbound;
 
         TappedSocket(Queue<Boolean> kinds) {
             this.kinds = kinds;
         }
 
+        synchronized OutboundFrames outbound() {
+            return outbound;
+        }
+
+        boolean awaitEndOfStream(long millis) {
+            try {
+                InputStream raw = super.getInputStream();
+                long end = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(millis);
+                byte[] sink = new byte[512];
+                while (true) {
+                    long left = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
+                    if (left <= 0) {
+                        return false;
+                    }
+                    setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
+                    if (raw.read(sink) < 0) {
+                        return true;
+                    }
+                }
+            } catch (java.net.SocketTimeoutException e) {
+                return false;
+            } catch (IOException e) {
+                return true; // reset or closed: the connection is gone either way
+            }
+        }
+
+        @Override
+        public synchronized OutputStream getOutputStream() throws IOException {
+            if (outbound == null) {
+                outbound = new OutboundFrames(super.getOutputStream());
+            }
+            return outbound;
+        }
+
         @Override
         public synchronized InputStream getInputStream() throws IOException {
             if (tapped == null) {
-                tapped = new Retyper(super.getInputStream(), kinds);
+                InputStream acked = acks.wrap(super.getInputStream());
+                tapped = kinds == null ? acked : new Retyper(acked, kinds);
             }
             return tapped;
         }

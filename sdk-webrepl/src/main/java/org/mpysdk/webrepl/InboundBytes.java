@@ -10,31 +10,118 @@ import org.mpysdk.core.TransportClosedException;
  * A byte stream filled by the WebSocket's reader thread and drained by callers with timeouts. When the
  * connection ends, bytes that arrived before stay readable; after them every read fails with
  * {@link TransportClosedException} carrying the reason, so no waiter hangs.
+ *
+ * <p>Bounded: once {@code capacity} bytes wait unread, {@link #append} blocks the reader thread until a
+ * read makes room or the stream is closed. OkHttp then stops reading the socket, TCP's window fills and
+ * the board waits in its write: back-pressure instead of unbounded memory when nobody reads the output.
  */
 final class InboundBytes {
     private final String name;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
+    private final Condition room = lock.newCondition();
+    private final long capacity;
     private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
     private int headOffset;
     private long size;
     private String closedReason;
     private Throwable closedCause;
 
-    InboundBytes(String name) {
+    /**
+     * @param name the connection, for messages
+     * @param capacity how many unread bytes may wait before {@link #append} blocks (one message may
+     *     go over it)
+     */
+    InboundBytes(String name, long capacity) {
         this.name = name;
+        this.capacity = capacity;
     }
 
-    void append(byte[] bytes) {
+    /**
+     * Adds bytes that arrived; blocks while {@code capacity} bytes wait unread.
+     *
+     * @param bytes what arrived
+     * @return false when the thread was interrupted while waiting for room (the bytes were dropped)
+     */
+    boolean append(byte[] bytes) {
+        if (bytes.length == 0) {
+            return true;
+        }
+        lock.lock();
+        try {
+            while (size >= capacity && closedReason == null) {
+                try {
+                    room.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            if (closedReason == null) {
+                chunks.add(bytes);
+                size += bytes.length;
+                arrived.signalAll();
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Puts bytes back in front of what is unread (they were read ahead, for example past a prompt).
+     *
+     * @param bytes the bytes to read again first
+     */
+    void pushFront(byte[] bytes) {
         if (bytes.length == 0) {
             return;
         }
         lock.lock();
         try {
-            if (closedReason == null) {
-                chunks.add(bytes);
-                size += bytes.length;
-                arrived.signalAll();
+            if (headOffset > 0) {
+                byte[] head = chunks.removeFirst();
+                chunks.addFirst(java.util.Arrays.copyOfRange(head, headOffset, head.length));
+                headOffset = 0;
+            }
+            chunks.addFirst(bytes.clone());
+            size += bytes.length;
+            arrived.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until the unread bytes contain {@code pattern}, without consuming anything.
+     *
+     * @param pattern what to look for
+     * @param timeoutMillis the longest wait
+     * @return whether it arrived in time (false also when the stream ended)
+     */
+    boolean awaitContains(byte[] pattern, long timeoutMillis) {
+        long left = TimeUnit.MILLISECONDS.toNanos(Math.max(0, timeoutMillis));
+        lock.lock();
+        try {
+            while (true) {
+                java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream((int) Math.min(size, 1 << 20));
+                boolean first = true;
+                for (byte[] c : chunks) {
+                    all.write(c, first ? headOffset : 0, c.length - (first ? headOffset : 0));
+                    first = false;
+                }
+                if (org.mpysdk.core.Bytes.indexOf(all.toByteArray(), pattern, 0) >= 0) {
+                    return true;
+                }
+                if (closedReason != null || left <= 0) {
+                    return false;
+                }
+                try {
+                    left = arrived.awaitNanos(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
             }
         } finally {
             lock.unlock();
@@ -50,6 +137,7 @@ final class InboundBytes {
                 closedCause = cause;
             }
             arrived.signalAll();
+            room.signalAll();
         } finally {
             lock.unlock();
         }
@@ -91,6 +179,7 @@ final class InboundBytes {
             chunks.clear();
             headOffset = 0;
             size = 0;
+            room.signalAll();
             return dropped;
         } finally {
             lock.unlock();
@@ -135,6 +224,7 @@ final class InboundBytes {
                 }
             }
             size -= copied;
+            room.signalAll();
             return copied;
         } finally {
             lock.unlock();

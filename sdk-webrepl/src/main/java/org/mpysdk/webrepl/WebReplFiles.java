@@ -9,7 +9,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -22,6 +26,8 @@ import org.mpysdk.core.ProgressListener;
 import org.mpysdk.core.TransportClosedException;
 import org.mpysdk.core.repl.BoardFiles;
 import org.mpysdk.core.repl.RemoteFile;
+import org.mpysdk.core.repl.SyncReport;
+import org.mpysdk.core.repl.TransferVerificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -164,7 +170,7 @@ public final class WebReplFiles {
             while (step.bytes < size) {
                 checkCancelled(step, "put of '" + remote + "' after " + step.bytes + " of " + size + " bytes"
                         + " (the remote file is incomplete: put it again or delete it)");
-                int n = in.readNBytes(buf, 0, (int) Math.min(buf.length, size - step.bytes));
+                int n = in.readNBytes(buf, 0, PutFraming.nextFrame(size - step.bytes, buf.length));
                 if (n <= 0) {
                     transport.close();
                     throw new WebReplFileException("the local data for '" + remote + "' ended after " + step.bytes + " of "
@@ -220,11 +226,24 @@ public final class WebReplFiles {
      */
     public long get(String remote, OutputStream out) throws IOException {
         FileRequest request = FileRequest.get(remote);
+        boolean[] answered = {false};
+        try {
+            return get(remote, request, out, answered);
+        } catch (WebReplFileException e) {
+            if (answered[0] || !(e.getCause() instanceof TransportClosedException)) {
+                throw e;
+            }
+            throw unopenable(remote, e);
+        }
+    }
+
+    private long get(String remote, FileRequest request, OutputStream out, boolean[] answered) throws IOException {
         return operation("get of '" + remote + "'", step -> {
             transport.sendBinary(request.encode(), 0, FileRequest.LENGTH, replyDeadline());
             expectOk(transport.readBinary(FileReply.STATUS_LENGTH, replyDeadline(), "the answer to the get request"),
                     "get request for '" + remote + "'");
             step.opened = true;
+            answered[0] = true;
             progress.onProgress(new Progress("get", remote, 0, -1));
             while (true) {
                 checkCancelled(step, "get of '" + remote + "' after " + step.bytes + " bytes");
@@ -243,6 +262,126 @@ public final class WebReplFiles {
             progress.onProgress(new Progress("get", remote, step.bytes, step.bytes));
             return step.bytes;
         });
+    }
+
+    /**
+     * Copies a host file to the board by the file protocol and proves the copy over the REPL: the board's
+     * size and SHA-256 of its file (size alone where the firmware has no hashlib) must match the host
+     * file's. A copy that does not match is sent once more. A name the protocol cannot carry (over 63
+     * bytes) goes through the REPL's own verified put instead.
+     *
+     * @param local the host file
+     * @param remote the board path to write
+     * @throws TransferVerificationException when the board's file differs twice in a row
+     * @throws WebReplFileException when the board drops the connection (a missing folder does that)
+     * @throws IOException when the host file cannot be read or the connection fails
+     */
+    public void putVerified(Path local, String remote) throws IOException {
+        if (!fitsProtocol(remote)) {
+            replFiles.get().put(local, remote);
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            put(local, remote);
+            if (replFiles.get().verify(local, remote)) {
+                return;
+            }
+            if (attempt >= 2) {
+                throw new TransferVerificationException("the board's copy of " + local + " at " + remote + " differs from the"
+                        + " host file after two puts over WebREPL (size or SHA-256 checked over the REPL)");
+            }
+            LOG.debug("{} differs after a put over WebREPL; sending it again", remote);
+        }
+    }
+
+    /**
+     * Copies a board file to the host by the file protocol and proves the copy over the REPL (size and
+     * SHA-256, or size alone without hashlib), reading it once more when it does not match. The bytes go
+     * to a temporary file beside {@code local}, which replaces {@code local} only when proven: a failed,
+     * damaged or cancelled copy leaves {@code local} as it was.
+     *
+     * @param remote the board file
+     * @param local the host file to create or replace; missing parent folders are created
+     * @throws org.mpysdk.core.repl.RemoteFileNotFoundException when the board has no such file
+     * @throws TransferVerificationException when the copy differs twice in a row
+     * @throws IOException when the host file cannot be written or the connection fails
+     */
+    public void getVerified(String remote, Path local) throws IOException {
+        if (!fitsProtocol(remote)) {
+            replFiles.get().get(remote, local);
+            return;
+        }
+        Path target = local.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path part = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try (OutputStream out = Files.newOutputStream(part)) {
+                    get(remote, out);
+                }
+                if (replFiles.get().verify(part, remote)) {
+                    LocalFiles.moveAtomically(part, target);
+                    return;
+                }
+                if (attempt >= 2) {
+                    throw new TransferVerificationException("the copy of " + remote + " differs from the board's file"
+                            + " after two gets over WebREPL (size or SHA-256 checked over the REPL); " + local + " is unchanged");
+                }
+                LOG.debug("{} arrived different from the board's file; reading it again", remote);
+            }
+        } finally {
+            Files.deleteIfExists(part);
+        }
+    }
+
+    /**
+     * Copies a host folder tree to the board: each file the board does not already have (same size and
+     * SHA-256, see {@link BoardFiles#isUnchanged}) goes by {@link #putVerified}; folders are made through
+     * the REPL.
+     *
+     * @param localDir the host folder whose files to copy
+     * @param remoteDir the board folder to copy into
+     * @param force copy every file without comparing
+     * @return which board files were copied and which were already up to date, and the bytes sent
+     * @throws IOException as {@link #putVerified} and {@link BoardFiles#mkdir}
+     */
+    public SyncReport putTree(Path localDir, String remoteDir, boolean force) throws IOException {
+        BoardFiles repl = replFiles.get();
+        boolean byHash = repl.features().hashlib() != null;
+        List<String> copied = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        Set<String> made = new HashSet<>();
+        long bytes = 0;
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(localDir)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        String base = remoteDir.endsWith("/") ? remoteDir : remoteDir + "/";
+        for (Path p : files) {
+            cancellation.get().throwIfCancelled("putTree " + localDir + " (" + copied.size() + " files copied, each complete)");
+            String remote = base + localDir.relativize(p).toString().replace(java.io.File.separatorChar, '/');
+            if (!force && repl.isUnchanged(p, remote)) {
+                unchanged.add(remote);
+                continue;
+            }
+            String parent = remote.substring(0, remote.lastIndexOf('/'));
+            if (!parent.isEmpty() && made.add(parent)) {
+                repl.mkdir(parent);
+            }
+            putVerified(p, remote);
+            copied.add(remote);
+            bytes += Files.size(p);
+        }
+        return new SyncReport(copied, unchanged, bytes, force ? "none" : byHash ? "sha256" : "size");
+    }
+
+    private static boolean fitsProtocol(String remote) {
+        try {
+            FileRequest.nameBytes(remote);
+            return true;
+        } catch (WebReplFileException e) {
+            return false;
+        }
     }
 
     /**
@@ -321,6 +460,7 @@ public final class WebReplFiles {
         Step step = new Step(cancellation.get(), !what.startsWith("version"));
         try {
             transport.checkLive();
+            transport.awaitReplSettled();
             step.cancel.throwIfCancelled(what);
             long stale = transport.discardBinary();
             if (stale > 0) {
@@ -331,10 +471,36 @@ public final class WebReplFiles {
             if (!transport.wasLiveAtStart(e)) {
                 throw e;
             }
+            // The board ends the session on any file error; the next call (REPL or file) reconnects.
+            transport.sessionEndedByFileOperation();
             throw dropped(what, step, e);
         } finally {
             transport.fileLock().unlock();
         }
+    }
+
+    /**
+     * A get whose request the board answered by dropping the connection: the board could not open the
+     * file. Asks the REPL (on a new session) whether it exists, so that a missing file is reported as
+     * such.
+     *
+     * @throws org.mpysdk.core.repl.RemoteFileNotFoundException when the board has no such file
+     */
+    private WebReplFileException unopenable(String remote, WebReplFileException dropped) throws IOException {
+        RemoteFile found;
+        try {
+            found = replFiles.get().stat(remote);
+        } catch (org.mpysdk.core.repl.RemoteFileNotFoundException e) {
+            e.addSuppressed(dropped);
+            throw e;
+        } catch (IOException e) {
+            // No REPL answer either (not a MicroPython REPL, or the board is gone): say what is known.
+            dropped.addSuppressed(e);
+            return dropped;
+        }
+        return new WebReplFileException("get of '" + remote + "' failed on " + transport.name() + ": the board could not"
+                + " open it although it exists (" + (found.directory() ? "it is a folder" : found.size() + " bytes")
+                + "); WebREPL reports that by dropping the connection (reconnected since)", dropped);
     }
 
     private WebReplFileException dropped(String what, Step step, TransportClosedException e) {

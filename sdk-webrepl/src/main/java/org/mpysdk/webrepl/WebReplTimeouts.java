@@ -17,9 +17,9 @@ import org.mpysdk.core.BoardOption;
  * @param close how long a clean close waits for the board's close reply before cutting the socket
  */
 public record WebReplTimeouts(Duration connect, Duration login, Duration reply, Duration close) implements BoardOption {
-    /** 5 s connect, 5 s login, 10 s per file-protocol reply, 1 s close. */
+    /** 5 s connect, 5 s login, 10 s per file-protocol reply, 3 s close (a busy board answers a close late). */
     public static final WebReplTimeouts DEFAULTS = new WebReplTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5),
-            Duration.ofSeconds(10), Duration.ofSeconds(1));
+            Duration.ofSeconds(10), Duration.ofSeconds(3));
 
     /**
      * Validates that every limit is positive.

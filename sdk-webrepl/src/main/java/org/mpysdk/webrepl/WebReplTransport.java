@@ -1,32 +1,16 @@
 package org.mpysdk.webrepl;
 
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.ProtocolException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.WebSocket;
-import okhttp3.WebSocketListener;
-import okio.ByteString;
 import org.mpysdk.core.Bytes;
 import org.mpysdk.core.AbstractTransport;
 import org.mpysdk.core.Deadline;
@@ -36,6 +20,7 @@ import org.mpysdk.core.PortNotFoundException;
 import org.mpysdk.core.TransportClosedException;
 import org.mpysdk.core.TransportException;
 import org.mpysdk.core.UnsupportedPortException;
+import org.mpysdk.core.repl.BoardResetException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +45,14 @@ import org.slf4j.LoggerFactory;
  * <p>REPL input goes out in text frames of at most 255 bytes, paced (see {@link WebReplPacing}), cut on
  * UTF-8 character boundaries: OkHttp sends text frames only from strings, so input must be UTF-8 (MicroPython
  * source and the REPL's control characters are).
+ *
+ * <p>Sessions as the board handles them: the board's segments are acknowledged at once (see
+ * {@link PromptAcks}: no 40 ms delayed-ACK stall per exchange); {@link #close()} ends the session with
+ * the empty close frame the board ends a session on and waits for the board to drop the connection, so
+ * the next login works at once; after the login the REPL is put in a known mode (Ctrl-B, or the raw REPL
+ * again on {@link #reconnect()} when this client had left it there); a soft reset while code runs is a
+ * {@link BoardResetException}; a file operation the board ended by dropping the connection makes the
+ * next call log in again; the board's output waits in bounded buffers (back-pressure).
  */
 public final class WebReplTransport extends AbstractTransport {
     /** WebREPL's usual port. */
@@ -72,31 +65,42 @@ public final class WebReplTransport extends AbstractTransport {
     private static final byte[] DENIED = "Access denied".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] RAW_PASTE_REQUEST = {0x05, 'A', 0x01};
     private static final byte[] RAW_PASTE_REFUSED = {'R', 0x00};
+    private static final byte[] TO_FRIENDLY = {0x02};
+    private static final byte[] TO_RAW = {'\r', 0x03, 0x03, 0x01};
+    private static final byte CTRL_D = 0x04;
+    private static final byte[] FRIENDLY_PROMPT = ">>> ".getBytes(StandardCharsets.US_ASCII);
+    /** How long a file operation waits for the board's answer to the login's Ctrl-B before it starts. */
+    private static final long SETTLE_WAIT_MILLIS = 500;
 
-    private final OkHttpClient client;
-    private final FrameKindTap tap;
-    private final InboundBytes terminal;
-    private final InboundBytes fileBytes;
-    private final CompletableFuture<Response> opened = new CompletableFuture<>();
-    private final CountDownLatch ended = new CountDownLatch(1);
+    private final HttpUrl url;
+    private final boolean retype;
+    private final WebReplPassword password;
     private final WebReplTimeouts timeouts;
     private final WebReplPacing pacing;
     private final InputPacer pacer;
+    private final ReplModeWatch mode = new ReplModeWatch();
     private final ReentrantLock fileLock = new ReentrantLock();
     private final ReentrantLock writeLock = new ReentrantLock();
-    private volatile WebSocket socket;
+    private final ReentrantLock connectLock = new ReentrantLock();
+    private volatile WebReplConnection connection;
+    /** Set when a file operation's failure ended the session: the next call reconnects by itself. */
+    private volatile boolean reconnectOnNextCall;
+    /** The board ended the session right after the end of submitted code: reported once as a reset. */
+    private volatile boolean resetReported;
+    private volatile byte lastInput;
     private volatile boolean rawPasteRefusalLogged;
+    /** The login's Ctrl-B is sent; the board's answer (banner and prompt) may still be on its way. */
+    private volatile boolean settleAnswerPending;
 
-    private WebReplTransport(String name, OkHttpClient client, FrameKindTap tap, WebReplTimeouts timeouts,
-                             WebReplPacing pacing) {
+    private WebReplTransport(String name, HttpUrl url, boolean retype, WebReplPassword password,
+                             WebReplTimeouts timeouts, WebReplPacing pacing) {
         super(name);
-        this.client = client;
-        this.tap = tap;
+        this.url = url;
+        this.retype = retype;
+        this.password = password;
         this.timeouts = timeouts;
         this.pacing = pacing;
         this.pacer = new InputPacer(pacing.maxFrameBytes(), pacing.bytesPerSecond());
-        this.terminal = new InboundBytes(name);
-        this.fileBytes = new InboundBytes(name);
     }
 
     /**
@@ -119,7 +123,9 @@ public final class WebReplTransport extends AbstractTransport {
 
     /**
      * As {@link #connect(PortAddress, WebReplPassword, WebReplTimeouts, WebReplPacing)}, choosing how text
-     * frames are read ({@link WebReplTextMode#BYTES} applies to {@code ws://} only).
+     * frames are read ({@link WebReplTextMode#BYTES} applies to {@code ws://} only). After the login the
+     * board is put in its friendly REPL (Ctrl-B), whatever mode an earlier client left it in; running
+     * code is not interrupted.
      *
      * @param address a {@code ws://} or {@code wss://} address
      * @param password the board's WebREPL password
@@ -137,19 +143,10 @@ public final class WebReplTransport extends AbstractTransport {
                                            WebReplPacing pacing, WebReplTextMode mode) throws IOException {
         HttpUrl url = httpUrl(address);
         boolean plain = "ws".equals(address.scheme());
-        FrameKindTap tap = new FrameKindTap(plain && mode == WebReplTextMode.BYTES);
-        OkHttpClient.Builder builder = new OkHttpClient.Builder()
-                .connectTimeout(timeouts.connect())
-                .readTimeout(timeouts.reply())
-                .writeTimeout(timeouts.reply())
-                // The board ignores pings (it never answers with a pong), so OkHttp must not send them.
-                .pingInterval(Duration.ZERO)
-                .retryOnConnectionFailure(false)
-                .socketFactory(tap);
-        WebReplTransport t = new WebReplTransport(address.text(), builder.build(), tap, timeouts, pacing);
+        WebReplTransport t = new WebReplTransport(address.text(), url, plain && mode == WebReplTextMode.BYTES, password,
+                timeouts, pacing);
         try {
-            t.open(url);
-            t.login(password);
+            t.establish();
             return t;
         } catch (IOException | RuntimeException e) {
             t.close();
@@ -177,50 +174,73 @@ public final class WebReplTransport extends AbstractTransport {
         return url.newBuilder().port(port).build();
     }
 
-    private void open(HttpUrl url) throws IOException {
-        Request request = new Request.Builder().url(url).build();
-        socket = client.newWebSocket(request, new Listener());
-        long waitMillis = timeouts.connect().toMillis() + 1000;
+
+    /** Opens a new session, logs in and puts the REPL in the mode this client expects. */
+    private void establish() throws IOException {
+        WebReplConnection c = WebReplConnection.open(name(), url, retype, timeouts);
         try {
-            opened.get(waitMillis, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new OperationTimeoutException("no WebSocket answer from " + name() + " within " + waitMillis
-                    + " ms; check the address, that you are on the board's network, and that WebREPL is started"
-                    + " (import webrepl; webrepl.start())", timeouts.connect());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransportClosedException(name() + ": interrupted while connecting", e);
-        } catch (ExecutionException e) {
-            throw connectFailure(e.getCause());
+            login(c);
+            settleRepl(c);
+        } catch (IOException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        connection = c;
+        reconnectOnNextCall = false;
+        resetReported = false;
+    }
+
+    /**
+     * Ends the current session (if any) and logs in again, waiting up to the connect plus login timeout
+     * for the board to listen again (after a soft reset the board restarts its WebREPL server, which
+     * takes about half a second). The REPL comes back in the mode this client last left it in: a
+     * {@code Repl} that had entered the raw REPL can go on with its next {@code exec}. Python state on
+     * the board is whatever the board kept (nothing after a reset).
+     *
+     * @throws PortNotFoundException when the board does not listen again in time
+     * @throws WebReplSessionBusyException when another client took the board meanwhile
+     * @throws WebReplAuthException when the password is now refused
+     * @throws IOException another {@link org.mpysdk.core.TransportException} when it cannot reconnect
+     */
+    public void reconnect() throws IOException {
+        ensureOpen();
+        connectLock.lock();
+        try {
+            WebReplConnection old = connection;
+            if (old != null) {
+                old.close();
+            }
+            Deadline deadline = Deadline.after(timeouts.connect().plus(timeouts.login()));
+            long backoffMillis = 25;
+            while (true) {
+                try {
+                    establish();
+                    break;
+                } catch (PortNotFoundException | WebReplSessionBusyException e) {
+                    // Busy: the board may not have seen the end of our old session yet.
+                    if (deadline.remainingMillis() <= backoffMillis) {
+                        throw e;
+                    }
+                    LOG.debug("{}: not back yet ({}); retrying in {} ms", name(), e.getMessage(), backoffMillis);
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(backoffMillis));
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new TransportClosedException(name() + ": interrupted while reconnecting");
+                    }
+                    backoffMillis = Math.min(backoffMillis * 2, 400);
+                }
+            }
+            discardInput();
+            LOG.debug("{}: reconnected (raw REPL: {})", name(), mode.raw());
+        } finally {
+            connectLock.unlock();
         }
     }
 
-    private TransportException connectFailure(Throwable t) {
-        String where = name();
-        if (t instanceof UnknownHostException) {
-            return new PortNotFoundException("unknown host in " + where + "; check the name or use the board's IP address"
-                    + " (192.168.4.1 on its own access point)");
-        }
-        if (t instanceof ConnectException) {
-            return new PortNotFoundException("nothing listens at " + where + " (" + t.getMessage() + "); start WebREPL on"
-                    + " the board (webrepl.start(), or WebReplSetup.enable over serial) and check the port (8266)");
-        }
-        if (t instanceof SocketTimeoutException) {
-            return new TransportException("no answer from " + where + " within " + timeouts.connect().toMillis()
-                    + " ms; check the address, the Wi-Fi network and any firewall", t);
-        }
-        if (t instanceof ProtocolException) {
-            return new TransportException(where + " did not switch to WebSocket (" + t.getMessage() + "); is this a"
-                    + " MicroPython WebREPL port? It is usually 8266", t);
-        }
-        return new TransportException("could not open " + where + ": " + t, t);
-    }
-
-    private void login(WebReplPassword password) throws IOException {
+    private void login(WebReplConnection c) throws IOException {
         Deadline deadline = Deadline.after(timeouts.login());
         ByteArrayOutputStream seen = new ByteArrayOutputStream();
         try {
-            awaitAny(seen, deadline, "the password prompt", PASSWORD_PROMPT);
+            awaitAny(c, seen, deadline, "the password prompt", PASSWORD_PROMPT);
         } catch (TransportClosedException e) {
             if (seen.size() == 0) {
                 throw new WebReplSessionBusyException(name() + " accepted the WebSocket and closed it before asking for"
@@ -229,11 +249,13 @@ public final class WebReplTransport extends AbstractTransport {
             }
             throw e;
         }
-        sendText(password.password() + "\r");
+        if (!c.sendText(password.password() + "\r")) {
+            throw closedOnWrite(c);
+        }
         seen.reset();
         int which;
         try {
-            which = awaitAny(seen, deadline, "the answer to the password", CONNECTED, DENIED);
+            which = awaitAny(c, seen, deadline, "the answer to the password", CONNECTED, DENIED);
         } catch (TransportClosedException e) {
             if (AbstractTransport.printable(seen.toByteArray()).contains("Access denied")) {
                 which = 1;
@@ -245,19 +267,40 @@ public final class WebReplTransport extends AbstractTransport {
             throw new WebReplAuthException("the board at " + name() + " denied the WebREPL password; use the PASS from"
                     + " its webrepl_cfg.py (set it with WebReplSetup.enable over serial)");
         }
-        LOG.debug("WebREPL login on {} ok (byte-exact frames: {})", name(), byteExact());
+        LOG.debug("WebREPL login on {} ok (byte-exact frames: {})", name(), c.byteExact());
+    }
+
+    /**
+     * The board keeps its REPL mode across sessions. A client that expects the friendly REPL (a new one)
+     * gets Ctrl-B, which leaves a raw REPL an earlier client left (and only reprints the banner in the
+     * friendly one). A client that had entered the raw REPL gets it again (Ctrl-C twice, Ctrl-A) and
+     * the banner is read, so its {@code Repl} can go on where it was.
+     */
+    private void settleRepl(WebReplConnection c) throws IOException {
+        if (!mode.raw()) {
+            if (!c.sendText(new String(TO_FRIENDLY, StandardCharsets.US_ASCII))) {
+                throw closedOnWrite(c);
+            }
+            settleAnswerPending = true;
+            return;
+        }
+        if (!c.sendText(new String(TO_RAW, StandardCharsets.US_ASCII))) {
+            throw closedOnWrite(c);
+        }
+        awaitAny(c, new ByteArrayOutputStream(), Deadline.after(timeouts.login()), "the raw REPL banner after the login",
+                (new String(ReplModeWatch.RAW_BANNER, StandardCharsets.US_ASCII) + ">").getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Reads terminal bytes until one of the patterns arrives. @return the index of the pattern found */
-    private int awaitAny(ByteArrayOutputStream seen, Deadline deadline, String what, byte[]... patterns)
-            throws IOException {
+    private int awaitAny(WebReplConnection c, ByteArrayOutputStream seen, Deadline deadline, String what,
+                         byte[]... patterns) throws IOException {
         byte[] buf = new byte[512];
         while (true) {
             byte[] sofar = seen.toByteArray();
             for (int p = 0; p < patterns.length; p++) {
                 int at = Bytes.indexOf(sofar, patterns[p], 0);
                 if (at >= 0) {
-                    unread(Arrays.copyOfRange(sofar, at + patterns[p].length, sofar.length));
+                    c.terminal().pushFront(Arrays.copyOfRange(sofar, at + patterns[p].length, sofar.length));
                     return p;
                 }
             }
@@ -266,7 +309,7 @@ public final class WebReplTransport extends AbstractTransport {
                         + " waiting for " + what + "; received " + AbstractTransport.printable(sofar)
                         + ". Is this a MicroPython WebREPL?", deadline.budget());
             }
-            int n = terminal.read(buf, 0, buf.length, deadline.remainingMillis());
+            int n = c.terminal().read(buf, 0, buf.length, deadline.remainingMillis());
             seen.write(buf, 0, n);
         }
     }
@@ -276,7 +319,7 @@ public final class WebReplTransport extends AbstractTransport {
      *     malformed UTF-8 from the board arrives as U+FFFD and raw-paste mode is refused locally
      */
     public boolean byteExact() {
-        return tap.retypes();
+        return retype;
     }
 
     /** @return the WebREPL binary file protocol on this connection */
@@ -294,9 +337,62 @@ public final class WebReplTransport extends AbstractTransport {
         return timeouts;
     }
 
+    /**
+     * @return how many bytes from the board wait unread right now; at most about 1 MiB per stream
+     *     (terminal, file protocol), because the reader stops taking more until the application reads
+     */
+    public long inboundBytesBuffered() {
+        WebReplConnection c = connection;
+        return c == null ? 0 : c.buffered();
+    }
+
+    /** @return the session in use, reconnecting first when an earlier file operation ended the last one */
+    private WebReplConnection live() throws IOException {
+        ensureOpen();
+        WebReplConnection c = connection;
+        if (c != null && c.ending() != WebReplConnection.Ending.OPEN && reconnectOnNextCall) {
+            LOG.debug("{}: the last file operation ended the session; reconnecting", name());
+            reconnect();
+            c = connection;
+        }
+        return c;
+    }
+
     @Override
     protected int readRaw(byte[] buf, int off, int len, long timeoutMillis) throws IOException {
-        return terminal.read(buf, off, len, timeoutMillis);
+        WebReplConnection c = live();
+        try {
+            int n = c.terminal().read(buf, off, len, timeoutMillis);
+            mode.output(buf, off, n);
+            if (settleAnswerPending && n > 0
+                    && Bytes.indexOf(Arrays.copyOfRange(buf, off, off + n), FRIENDLY_PROMPT, 0) >= 0) {
+                settleAnswerPending = false; // a reader has taken the login's answer already
+            }
+            return n;
+        } catch (TransportClosedException e) {
+            throw sessionEnded(c, e);
+        }
+    }
+
+    /**
+     * Says why the session ended. When the board itself closed the connection (no close frame of ours,
+     * not a broken link) right after the end of submitted code (Ctrl-D), the board reset: a soft reset
+     * ({@code sys.exit()}, {@code machine.soft_reset()}, Ctrl-D at the friendly prompt) restarts
+     * MicroPython and its WebREPL server, which drops the session without a word.
+     */
+    private IOException sessionEnded(WebReplConnection c, TransportClosedException e) {
+        if (c.ending() == WebReplConnection.Ending.BY_BOARD && lastInput == CTRL_D && !reconnectOnNextCall
+                && !resetReported) {
+            resetReported = true;
+            BoardResetException reset = new BoardResetException("the board on " + name() + " ended the WebREPL session"
+                    + " right after the code was submitted (Ctrl-D): it soft-reset (sys.exit(), machine.soft_reset(),"
+                    + " Ctrl-D at the friendly prompt) and restarted its WebREPL server; every Python variable is gone,"
+                    + " files are kept. Call reconnect() on the transport (it waits for the board to listen again)"
+                    + " or open the board again", true);
+            reset.initCause(e);
+            return reset;
+        }
+        return e;
     }
 
     @Override
@@ -308,16 +404,19 @@ public final class WebReplTransport extends AbstractTransport {
         }
         writeLock.lock();
         try {
+            WebReplConnection c = live();
             int i = off;
             int end = off + len;
             while (i < end) {
                 int n = utf8Cut(data, i, Math.min(pacing.maxFrameBytes(), end - i), end);
                 String text = strictUtf8(data, i, n, i - off);
                 pacer.awaitTurn(n);
-                awaitQueueBelow(QUEUE_HIGH_WATER, Deadline.after(timeouts.reply()));
-                if (!socket.send(text)) {
-                    throw closedOnWrite();
+                awaitQueueBelow(c, QUEUE_HIGH_WATER, Deadline.after(timeouts.reply()));
+                if (!c.sendText(text)) {
+                    throw closedOnWrite(c);
                 }
+                mode.input(data, i, n);
+                lastInput = data[i + n - 1];
                 i += n;
             }
         } finally {
@@ -355,6 +454,7 @@ public final class WebReplTransport extends AbstractTransport {
         return j - back > i && (data[j - back] & 0xC0) != 0x80 ? max - back : max;
     }
 
+
     private String strictUtf8(byte[] data, int off, int len, int position) throws TransportException {
         try {
             return StandardCharsets.UTF_8.newDecoder()
@@ -368,19 +468,19 @@ public final class WebReplTransport extends AbstractTransport {
         }
     }
 
-    private TransportClosedException closedOnWrite() {
-        String reason = terminal.closedReason();
+    private TransportClosedException closedOnWrite(WebReplConnection c) {
+        String reason = c.closedReason();
         return new TransportClosedException(name() + ": cannot send, the WebSocket is "
                 + (reason == null ? "closing" : "closed (" + reason + ")"));
     }
 
     /** Waits until OkHttp's outgoing queue holds at most {@code limit} bytes, so memory stays bounded. */
-    private void awaitQueueBelow(long limit, Deadline deadline) throws IOException {
-        while (socket.queueSize() > limit) {
-            if (terminal.isClosed()) {
-                throw closedOnWrite();
+    private void awaitQueueBelow(WebReplConnection c, long limit, Deadline deadline) throws IOException {
+        while (c.queueSize() > limit) {
+            if (c.ending() != WebReplConnection.Ending.OPEN) {
+                throw closedOnWrite(c);
             }
-            deadline.check("the WebSocket send queue of " + name() + " to drain (" + socket.queueSize()
+            deadline.check("the WebSocket send queue of " + name() + " to drain (" + c.queueSize()
                     + " bytes waiting: is the board still reading?)");
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
             if (Thread.currentThread().isInterrupted()) {
@@ -389,26 +489,22 @@ public final class WebReplTransport extends AbstractTransport {
         }
     }
 
-    private void sendText(String text) throws IOException {
-        if (!socket.send(text)) {
-            throw closedOnWrite();
-        }
-    }
-
     // ---- file protocol plumbing, used by WebReplFiles ----
 
     /** Sends one binary frame. */
     void sendBinary(byte[] data, int off, int len, Deadline deadline) throws IOException {
         ensureOpen();
-        awaitQueueBelow(QUEUE_HIGH_WATER, deadline);
-        if (!socket.send(ByteString.of(data, off, len))) {
-            throw closedOnWrite();
+        WebReplConnection c = connection;
+        awaitQueueBelow(c, QUEUE_HIGH_WATER, deadline);
+        if (!c.sendBinary(data, off, len)) {
+            throw closedOnWrite(c);
         }
     }
 
     /** Reads exactly {@code n} bytes of binary-frame payload before the deadline. */
     byte[] readBinary(int n, Deadline deadline, String what) throws IOException {
         ensureOpen();
+        WebReplConnection c = connection;
         byte[] out = new byte[n];
         int got = 0;
         while (got < n) {
@@ -416,22 +512,49 @@ public final class WebReplTransport extends AbstractTransport {
                 throw new OperationTimeoutException("timed out after " + deadline.budget().toMillis() + " ms on " + name()
                         + " waiting for " + what + " (got " + got + " of " + n + " bytes)", deadline.budget());
             }
-            got += fileBytes.read(out, got, n - got, deadline.remainingMillis());
+            got += c.fileBytes().read(out, got, n - got, deadline.remainingMillis());
         }
         return out;
     }
 
     /**
-     * @throws TransportClosedException when the connection has already ended, before an operation starts
+     * Starts a file operation: reconnects when an earlier file operation ended the session.
+     *
+     * @throws TransportClosedException when the connection has already ended otherwise, before an operation starts
      */
-    void checkLive() throws TransportClosedException {
+    void checkLive() throws IOException {
         if (!isOpen()) {
             throw new LiveCheckFailed(name() + " is closed");
         }
-        String reason = fileBytes.closedReason();
+        WebReplConnection c = live();
+        String reason = c.fileBytes().closedReason();
         if (reason != null) {
-            throw new LiveCheckFailed(name() + ": " + reason + "; reopen the board");
+            throw new LiveCheckFailed(name() + ": " + reason + "; call reconnect() or reopen the board");
         }
+    }
+
+    /**
+     * Before the first file operation of a session, waits (at most half a second) for the board's answer
+     * to the login's Ctrl-B, without consuming it. Why: MicroPython's server on the unix port prints REPL
+     * output from another thread than the one answering file requests, and text written while a file
+     * reply is being written goes out as a binary frame (its frame type is switched for the reply); the
+     * banner the Ctrl-B prints then lands in the file protocol's stream.
+     */
+    void awaitReplSettled() {
+        if (!settleAnswerPending) {
+            return;
+        }
+        WebReplConnection c = connection;
+        if (c != null && !c.terminal().awaitContains(FRIENDLY_PROMPT, SETTLE_WAIT_MILLIS)) {
+            LOG.debug("{}: no friendly prompt within {} ms after the login; starting the file operation anyway", name(),
+                    SETTLE_WAIT_MILLIS);
+        }
+        settleAnswerPending = false;
+    }
+
+    /** Notes that a file operation's failure ended the session: the next call reconnects first. */
+    void sessionEndedByFileOperation() {
+        reconnectOnNextCall = true;
     }
 
     /** @return false when {@code e} came from {@link #checkLive()}: the link was gone before the operation */
@@ -448,7 +571,8 @@ public final class WebReplTransport extends AbstractTransport {
 
     /** Drops binary payload left over from an earlier operation. @return bytes dropped */
     long discardBinary() {
-        return fileBytes.clear();
+        WebReplConnection c = connection;
+        return c == null ? 0 : c.fileBytes().clear();
     }
 
     /** @return the lock that keeps file operations on this connection one at a time */
@@ -460,79 +584,19 @@ public final class WebReplTransport extends AbstractTransport {
     @Override
     public void flush() throws IOException {
         ensureOpen();
-        awaitQueueBelow(0, Deadline.after(timeouts.reply()));
+        awaitQueueBelow(connection, 0, Deadline.after(timeouts.reply()));
     }
 
+    /**
+     * Ends the session with the empty close frame the board ends a session on (a close frame with a
+     * status code would leave the board's session open and refuse the next login as concurrent), waits
+     * up to the close timeout for the board to answer, then drops the socket.
+     */
     @Override
     protected void closeRaw() {
-        WebSocket ws = socket;
-        if (ws != null) {
-            ws.close(1000, null);
-            try {
-                // A clean close: the board answers the close frame and drops the TCP connection.
-                ended.await(timeouts.close().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            ws.cancel();
-        }
-        terminal.close("closed by the application", null);
-        fileBytes.close("closed by the application", null);
-        client.dispatcher().executorService().shutdown();
-        client.connectionPool().evictAll();
-    }
-
-    private void end(String reason, Throwable cause) {
-        terminal.close(reason, cause);
-        fileBytes.close(reason, cause);
-        ended.countDown();
-    }
-
-    /** Receives OkHttp's events on its reader thread and sorts the bytes into terminal and file streams. */
-    private final class Listener extends WebSocketListener {
-        @Override
-        public void onOpen(WebSocket webSocket, Response response) {
-            opened.complete(response);
-        }
-
-        @Override
-        public void onMessage(WebSocket webSocket, String text) {
-            // Only without the tap (wss://): malformed UTF-8 has already become U+FFFD here.
-            terminal.append(text.getBytes(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void onMessage(WebSocket webSocket, ByteString bytes) {
-            Boolean text = tap.retypes() ? tap.kinds().poll() : Boolean.FALSE;
-            if (text == null) {
-                LOG.warn("{}: a message arrived that the frame tap did not see; treating it as file data", name());
-                text = Boolean.FALSE;
-            }
-            (text ? terminal : fileBytes).append(bytes.toByteArray());
-        }
-
-        @Override
-        public void onClosing(WebSocket webSocket, int code, String reason) {
-            end("the board closed the WebSocket (code " + code + (reason.isEmpty() ? "" : ", " + reason) + ")", null);
-            webSocket.close(1000, null);
-        }
-
-        @Override
-        public void onClosed(WebSocket webSocket, int code, String reason) {
-            end("the WebSocket is closed (code " + code + ")", null);
-        }
-
-        @Override
-        public void onFailure(WebSocket webSocket, Throwable t, Response response) {
-            if (!opened.isDone()) {
-                if (response != null && response.code() != 101) {
-                    opened.completeExceptionally(new ProtocolException("HTTP " + response.code() + " " + response.message()));
-                } else {
-                    opened.completeExceptionally(t);
-                }
-            }
-            String why = t instanceof EOFException ? "the board dropped the connection" : "connection lost (" + t + ")";
-            end(why, t);
+        WebReplConnection c = connection;
+        if (c != null) {
+            c.close();
         }
     }
 }

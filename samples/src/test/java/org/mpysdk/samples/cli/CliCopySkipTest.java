@@ -40,14 +40,14 @@ class CliCopySkipTest {
         BoardFiles files = board.repl().files();
         Path local = Files.writeString(dir.resolve("main.py"), "print('v1')\n");
 
-        assertEquals(Map.of("copied", 1, "unchanged", 0, "bytes", 12L), FilesCommands.Cp.copyToBoard(files, local, "/main.py", false));
-        assertEquals(Map.of("copied", 0, "unchanged", 1, "bytes", 0L), FilesCommands.Cp.copyToBoard(files, local, "/main.py", false));
+        assertEquals(Map.of("copied", 1, "unchanged", 0, "bytes", 12L), FilesCommands.Cp.copyToBoard(files, null, local, "/main.py", false));
+        assertEquals(Map.of("copied", 0, "unchanged", 1, "bytes", 0L), FilesCommands.Cp.copyToBoard(files, null, local, "/main.py", false));
         assertEquals(List.of("/main.py"), sent, "the unchanged file was not sent again");
 
-        assertEquals(Map.of("copied", 1, "unchanged", 0, "bytes", 12L), FilesCommands.Cp.copyToBoard(files, local, "/main.py", true));
+        assertEquals(Map.of("copied", 1, "unchanged", 0, "bytes", 12L), FilesCommands.Cp.copyToBoard(files, null, local, "/main.py", true));
         // Same size, other content: only a hash tells them apart.
         Files.writeString(local, "print('v2')\n");
-        assertEquals(1, FilesCommands.Cp.copyToBoard(files, local, "/main.py", false).get("copied"));
+        assertEquals(1, FilesCommands.Cp.copyToBoard(files, null, local, "/main.py", false).get("copied"));
         assertEquals(List.of("/main.py", "/main.py", "/main.py"), sent);
         assertEquals("print('v2')\n", new String(files.cat("/main.py")));
     }

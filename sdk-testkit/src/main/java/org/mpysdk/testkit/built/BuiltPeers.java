@@ -35,6 +35,15 @@ public final class BuiltPeers {
             + "v4.8.1 into $MPYSDK_PEERS/esptool-4.8.1 (or set MPYSDK_ESPTOOL to such a tree); the tests read the "
             + "stubs in esptool/targets/stub_flasher/1 from there and never copy them (see docs/testing.md)";
 
+    /** Environment variable naming the folder with the peer scripts ({@code mp-webrepl-server}, ...). */
+    public static final String SCRIPTS_ENVIRONMENT = "MPYSDK_PEER_SCRIPTS";
+    /** How to get MicroPython's own WebREPL server. */
+    public static final String WEBREPL_SERVER_HINT = "MicroPython's own WebREPL server (unix port with _webrepl and "
+            + "websocket, micropython-lib's webrepl.py): fetch micropython/micropython, micropython/micropython-lib and "
+            + "micropython/axtls, then run ../shared/peers/build-micropython MP_GIT LIB_GIT AXTLS_GIT (about 2 min); it "
+            + "builds $MPYSDK_PEERS/micropython/ports/unix/build-webrepl/micropython, started by "
+            + "../shared/peers/mp-webrepl-server (or $MPYSDK_PEER_SCRIPTS/mp-webrepl-server; see docs/testing.md)";
+
     private BuiltPeers() {
     }
 
@@ -63,6 +72,29 @@ public final class BuiltPeers {
     /** @return esptool 4.8.1's {@code 1/} stub folder (the set that runs in Espressif's QEMU), if present */
     public static Optional<Path> esptoolStubs() {
         return esptool().map(d -> d.resolve("esptool/targets/stub_flasher/1")).filter(Files::isDirectory);
+    }
+
+    /**
+     * @return the {@code mp-webrepl-server} script, when it and the unix-port MicroPython it starts are
+     *     built: {@code $MPYSDK_PEER_SCRIPTS}, else {@code shared/peers} beside this checkout or one of its
+     *     parent folders (the steering repository's {@code ../shared/peers})
+     */
+    public static Optional<Path> webReplServerScript() {
+        if (!Files.isExecutable(root().resolve("micropython/ports/unix/build-webrepl/micropython"))) {
+            return Optional.empty();
+        }
+        String env = System.getenv(SCRIPTS_ENVIRONMENT);
+        if (env != null && !env.isBlank()) {
+            Path p = Path.of(env).resolve("mp-webrepl-server");
+            return Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
+        }
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            Path p = d.resolve("shared/peers/mp-webrepl-server");
+            if (Files.isExecutable(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

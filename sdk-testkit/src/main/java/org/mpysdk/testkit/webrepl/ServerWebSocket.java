@@ -14,9 +14,11 @@ import java.util.Base64;
 /**
  * The board's side of one WebSocket, written after MicroPython's {@code webrepl.py} (handshake) and
  * {@code modwebsocket.c} (frames): header names are matched case-sensitively as the board does; client
- * frames may be masked or not; 64-bit lengths end the connection; pings are ignored (no pong); a close
- * frame is answered with an empty close frame. Server frames are unmasked, FIN set, length in 7 bits or
- * 126 + u16.
+ * frames may be masked or not; 64-bit lengths end the connection; pings are not answered, and the payload
+ * of a ping or close frame (but its last byte) reaches the file protocol as data, as on the board; a close
+ * frame is answered with an empty close frame and ends the session only when it has at most one payload
+ * byte (a close with a status code leaves the session open). Server frames are unmasked, FIN set, length
+ * in 7 bits or 126 + u16. Checked against MicroPython's own server by {@code WebReplTranscriptTest}.
  */
 final class ServerWebSocket implements AutoCloseable {
     static final int TEXT = 1;
@@ -35,9 +37,11 @@ final class ServerWebSocket implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
     private int lastDataOpcode = TEXT;
+    private final java.util.concurrent.atomic.AtomicInteger pings;
 
-    ServerWebSocket(Socket socket) throws IOException {
+    ServerWebSocket(Socket socket, java.util.concurrent.atomic.AtomicInteger pings) throws IOException {
         this.socket = socket;
+        this.pings = pings;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
     }
@@ -141,11 +145,24 @@ final class ServerWebSocket implements AutoCloseable {
                 payload[i] ^= mask[i & 3];
             }
             if (opcode >= CLOSE) {
+                if (opcode == 9) {
+                    pings.incrementAndGet();
+                }
+                // modwebsocket hands a control frame's payload to the reader as data, and the frame's type
+                // decides: not text, so file-protocol data. The read that takes the last payload byte
+                // returns 0 instead (the byte is lost). A close is answered with an empty close frame; it
+                // ends the session only when that 0 is the answer to the board's first read (no payload,
+                // or one byte), otherwise the session goes on with the bytes in its file request buffer.
                 if (opcode == CLOSE) {
                     writeRaw(new byte[] {(byte) 0x88, 0});
-                    return null;
+                    if (payload.length <= 1) {
+                        return null;
+                    }
                 }
-                continue; // ping, pong: ignored, as on the board
+                if (payload.length > 1) {
+                    return new Frame(BINARY, java.util.Arrays.copyOf(payload, payload.length - 1));
+                }
+                continue; // an empty ping or pong: nothing reaches the reader, no pong is sent
             }
             if (opcode == 0) {
                 opcode = lastDataOpcode;

@@ -59,6 +59,7 @@ public final class WebReplServer implements AutoCloseable {
     private final AtomicInteger rejected = new AtomicInteger();
     private final AtomicInteger largestTextFrame = new AtomicInteger();
     private final AtomicLong textBytes = new AtomicLong();
+    private final AtomicInteger pings = new AtomicInteger();
     private final Thread acceptor;
     private volatile boolean closed;
 
@@ -205,6 +206,14 @@ public final class WebReplServer implements AutoCloseable {
         return textBytes.get();
     }
 
+    /**
+     * @return how many ping frames clients sent (the board never answers one, and a ping's payload
+     *     corrupts the next file operation, so a good client sends none)
+     */
+    public int pingsReceived() {
+        return pings.get();
+    }
+
     /** @return whether a client is connected now */
     public boolean hasSession() {
         return active.get() != null;
@@ -265,7 +274,7 @@ public final class WebReplServer implements AutoCloseable {
     }
 
     private void serve(Socket s) {
-        try (ServerWebSocket ws = new ServerWebSocket(s)) {
+        try (ServerWebSocket ws = new ServerWebSocket(s, pings)) {
             s.setTcpNoDelay(true);
             if (ws.handshake() != ServerWebSocket.Upgrade.WEBSOCKET) {
                 return;

@@ -34,6 +34,8 @@ import org.mpysdk.core.OperationCancelledException;
 import org.mpysdk.core.Progress;
 import org.mpysdk.core.TransportClosedException;
 import org.mpysdk.core.TransportException;
+import org.mpysdk.core.repl.RemoteFileNotFoundException;
+import org.mpysdk.testkit.micropython.MicroPythonTransport;
 import org.mpysdk.webrepl.FileRequest;
 import org.mpysdk.webrepl.MicroPythonVersion;
 import org.mpysdk.webrepl.WebRepl;
@@ -170,7 +172,7 @@ class WebReplClientServerTest {
             // The raw-paste request is answered locally with "not supported"; the board never sees it.
             board.transport().write(new byte[] {0x05, 'A', 0x01});
             assertArrayEquals(new byte[] {'R', 0}, board.transport().readExactly(2, Duration.ofSeconds(5)));
-            assertEquals(0, terminal.typed().length);
+            assertArrayEquals(new byte[] {0x02}, terminal.typed(), "only the login's Ctrl-B (to the friendly REPL)");
         }
     }
 
@@ -178,7 +180,8 @@ class WebReplClientServerTest {
     void bytesModePassesTheRawPasteRequestToTheBoard() throws IOException {
         try (Board board = open()) {
             board.transport().write(new byte[] {0x05, 'A', 0x01});
-            assertArrayEquals(new byte[] {0x05, 'A', 0x01}, terminal.awaitTyped(3, Duration.ofSeconds(5)));
+            // After the login's Ctrl-B (to the friendly REPL, whatever an earlier client left).
+            assertArrayEquals(new byte[] {0x02, 0x05, 'A', 0x01}, terminal.awaitTyped(4, Duration.ofSeconds(5)));
             terminal.print(new byte[] {'R', 1, (byte) 0x80, 0});
             assertArrayEquals(new byte[] {'R', 1, (byte) 0x80, 0}, board.transport().readExactly(4, Duration.ofSeconds(5)));
         }
@@ -195,10 +198,11 @@ class WebReplClientServerTest {
         byte[] bytes = script.toString().getBytes(StandardCharsets.UTF_8);
         try (Board board = open()) {
             board.transport().write(bytes);
-            assertArrayEquals(bytes, terminal.awaitTyped(bytes.length, Duration.ofSeconds(30)));
+            byte[] typed = concat(new byte[] {0x02}, bytes); // the login's Ctrl-B first
+            assertArrayEquals(typed, terminal.awaitTyped(typed.length, Duration.ofSeconds(30)));
             assertTrue(server.largestTextFrame() <= 255, "largest frame " + server.largestTextFrame());
             assertTrue(server.largestTextFrame() >= 250, "frames are filled: " + server.largestTextFrame());
-            assertEquals(bytes.length, server.textBytesReceived());
+            assertEquals(typed.length, server.textBytesReceived());
         }
     }
 
@@ -245,6 +249,18 @@ class WebReplClientServerTest {
             assertArrayEquals(data, Files.readAllBytes(copy));
             assertEquals(data.length, events.get(events.size() - 1).done());
         }
+    }
+
+    @Test
+    void theClientNeverPings() throws IOException {
+        try (Board board = open()) {
+            WebReplFiles files = WebRepl.files(board);
+            files.put(new byte[5000], "/p.bin");
+            files.get("/p.bin");
+            files.version();
+        }
+        assertTrue(awaitNoSession());
+        assertEquals(0, server.pingsReceived(), "a ping's payload would corrupt the board's next file operation");
     }
 
     @Test
@@ -298,10 +314,14 @@ class WebReplClientServerTest {
     void aFailedGetLeavesAnExistingLocalFileAsItWas() throws IOException {
         Path target = local.resolve("keep.txt");
         Files.writeString(target, "old");
-        try (Board board = open()) {
-            WebReplFileException e = assertThrows(WebReplFileException.class,
+        // A real REPL behind the server, so that the SDK can ask it whether the file exists.
+        try (MicroPythonTransport micropython = MicroPythonTransport.start();
+             WebReplServer withRepl = WebReplServer.builder().password(PASSWORD).terminal(micropython).start();
+             Board board = open(withRepl.uri(), WebRepl.password(PASSWORD))) {
+            RemoteFileNotFoundException e = assertThrows(RemoteFileNotFoundException.class,
                     () -> WebRepl.files(board).get("/missing.txt", target));
-            assertTrue(e.getMessage().contains("could not open the file"), e.getMessage());
+            assertTrue(e.getMessage().contains("missing.txt"), e.getMessage());
+            assertEquals(2, withRepl.sessionsServed(), "the REPL question went over a new session");
         }
         assertEquals("old", Files.readString(target));
         try (Stream<Path> left = Files.list(local)) {
@@ -310,13 +330,13 @@ class WebReplClientServerTest {
     }
 
     @Test
-    void putIntoAMissingFolderIsATypedErrorAndTheConnectionIsGone() throws IOException {
+    void putIntoAMissingFolderIsATypedErrorAndTheNextCallReconnects() throws IOException {
         try (Board board = open()) {
-            WebReplFileException e = assertThrows(WebReplFileException.class,
-                    () -> WebRepl.files(board).put(new byte[10], "/nope/x.bin"));
+            WebReplFiles files = WebRepl.files(board);
+            WebReplFileException e = assertThrows(WebReplFileException.class, () -> files.put(new byte[10], "/nope/x.bin"));
             assertTrue(e.getMessage().contains("could not open the file"), e.getMessage());
-            assertThrows(TransportClosedException.class,
-                    () -> board.transport().readUntil(new byte[] {'x'}, Duration.ofSeconds(5)));
+            assertEquals(new MicroPythonVersion(1, 22, 2), files.version(), "the next call logs in again");
+            assertEquals(2, server.sessionsServed());
         }
     }
 
@@ -404,6 +424,15 @@ class WebReplClientServerTest {
             files.get(remote, copy);
             assertArrayEquals(data, Files.readAllBytes(copy));
             assertArrayEquals(data, files.get(remote));
+        }
+    }
+
+    private boolean awaitNoSession() {
+        try {
+            return server.awaitNoSession(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
