@@ -53,7 +53,11 @@ final class LoadLossRun {
     private final Random rnd;
     private final Limits limits;
     private final Path tmp;
+    /** What the run's files hold on the board, as far as known (a name missing here is absent, unless unknown). */
     private final Map<String, byte[]> onBoard = new HashMap<>();
+    /** Files whose content the run could not check (its check failed): no put or get on them is judged. */
+    private final java.util.Set<String> unknown = new java.util.HashSet<>();
+    private String setup;
     private int n = 100_000;
     /** How the board ends printed lines: {@code \r\n} on a UART, {@code \n} in the wasm port. */
     private String nl = "\r\n";
@@ -76,23 +80,31 @@ final class LoadLossRun {
      *
      * @throws IOException when the board does not answer
      */
-    void setUp(String setup) throws IOException {
+    void setUp(String setupCode) throws IOException {
+        this.setup = setupCode;
         link.setFaultsEnabled(false);
         try {
             repl.enter();
             String one = repl.exec("print(1)").stdout();
             nl = one.substring(1);
-            if (setup != null) {
-                repl.exec(setup, Duration.ofSeconds(30));
-            }
-            for (String name : NAMES) {
-                if (files.exists(name)) {
-                    files.rm(name);
-                }
-            }
+            prepare();
         } finally {
             link.setFaultsEnabled(true);
         }
+    }
+
+    /** With the faults off: the set-up code, then none of the run's files. */
+    private void prepare() throws IOException {
+        if (setup != null) {
+            repl.exec(setup, Duration.ofSeconds(30));
+        }
+        for (String name : NAMES) {
+            if (files.exists(name)) {
+                files.rm(name);
+            }
+        }
+        onBoard.clear();
+        unknown.clear();
     }
 
     Tally run(Duration budget) {
@@ -101,7 +113,8 @@ final class LoadLossRun {
         FaultCounts start = link.counts();
         while (System.nanoTime() - end < 0) {
             long a = System.nanoTime();
-            if (rnd.nextInt(4) == 0) {
+            // Half the time each: a transfer is many execs, and a failing one waits out timeouts.
+            if (tally.transferMillis < tally.execMillis) {
                 transfer();
                 tally.transferMillis += (System.nanoTime() - a) / 1_000_000;
             } else {
@@ -133,6 +146,10 @@ final class LoadLossRun {
         } catch (RemoteException e) {
             if (c.raises() && c.errorType().equals(e.type()) && c.errorMessage().equals(e.remoteMessage())) {
                 tally.execsRight++;
+            } else if ("MemoryError".equals(e.type())) {
+                // The board ran out of memory: a failure that says what it is (the micro:bit has 9 KB of heap).
+                Tally.add(tally.execTyped, typeName(e));
+                usableAfter(c.api() + " failing with " + typeName(e));
             } else {
                 judge(c, before, "raised " + e.type() + ": " + show(e.remoteMessage()));
             }
@@ -141,6 +158,7 @@ final class LoadLossRun {
             usableAfter(c.api() + " failing with " + typeName(e));
         } catch (RuntimeException e) {
             tally.execsWrong++;
+            Tally.add(tally.wrongKinds, c.api() + ": untyped " + e.getClass().getSimpleName());
             tally.wrong(c.api() + "(" + show(c.code()) + ") threw the untyped " + e + "; " + faultsSince(before));
         }
     }
@@ -165,12 +183,17 @@ final class LoadLossRun {
         byte[] boardSent = link.sent(Direction.BOARD_TO_HOST, before.bytesBoardToHost());
         String detail = c.api() + "(" + show(c.code()) + ") should " + (c.raises() ? "raise " + c.errorType() + ": "
                 + c.errorMessage() : "give " + show(c.expected())) + " but " + what + "; " + faultsSince(before);
-        if (boardSentRightReply(c, boardSent) && during.faults(Direction.BOARD_TO_HOST) > 0) {
+        boolean boardRight = boardSentRightReply(c, boardSent);
+        if (boardRight && during.faults(Direction.BOARD_TO_HOST) > 0) {
             tally.damaged(c.api(), detail);
-        } else {
-            tally.execsWrong++;
-            tally.wrong(detail + "; the board sent " + AbstractTransport.printable(tail(boardSent, 400)));
+            return;
         }
+        String why = boardRight ? "the SDK misread a right reply"
+                : during.faults(Direction.HOST_TO_BOARD) > 0 ? "the board ran code damaged on the way in"
+                : "the board ran other code with no fault injected (it lost input itself)";
+        tally.execsWrong++;
+        Tally.add(tally.wrongKinds, c.api() + ": " + why);
+        tally.wrong(why + ": " + detail + "; the board sent " + AbstractTransport.printable(tail(boardSent, 400)));
     }
 
     private boolean boardSentRightReply(ExecCase c, byte[] boardSent) {
@@ -183,27 +206,50 @@ final class LoadLossRun {
         return s.contains("OK" + out + "\u0004\u0004>") || s.contains("\u0004" + out + "\u0004\u0004>");
     }
 
-    /** Checks, with the faults off, that the REPL answers after a typed failure (the SDK must re-enter it). */
+    /**
+     * Checks, with the faults off, that the REPL answers after a typed failure (the SDK must re-enter
+     * it). When it does not, the board is brought back (enter, else a soft reset and the set-up again),
+     * counted, so the rest of the run still measures something.
+     */
     private void usableAfter(String failure) {
         tally.reentryChecks++;
         link.setFaultsEnabled(false);
         try {
             int k = n++;
             String got = repl.exec("print(" + k + ")").stdout();
-            if (!got.equals(k + nl)) {
-                tally.reentryFailures++;
-                tally.wrong("after " + failure + ", the next exec (faults off) printed " + show(got) + " instead of " + k);
+            if (got.equals(k + nl)) {
+                return;
             }
+            tally.reentryFailures++;
+            tally.wrong("after " + failure + ", the next exec (faults off) printed " + show(got) + " instead of " + k);
         } catch (IOException | RuntimeException e) {
             tally.reentryFailures++;
             tally.wrong("after " + failure + ", the next exec (faults off) failed: " + e);
-            for (int i = 0; i < 3; i++) {
-                try {
-                    repl.enter();
-                    break;
-                } catch (IOException again) {
-                    // tried again below, then the run goes on and counts what fails
+        } finally {
+            link.setFaultsEnabled(true);
+        }
+        recover();
+    }
+
+    /** With the faults off: re-enters the REPL; when the board still does not answer, soft-resets it. */
+    private void recover() {
+        link.setFaultsEnabled(false);
+        try {
+            try {
+                repl.enter();
+                if (repl.exec("print(1)").stdout().equals("1" + nl)) {
+                    return;
                 }
+            } catch (IOException | RuntimeException e) {
+                // a soft reset next
+            }
+            try {
+                repl.softReset();
+                tally.softResets++;
+                prepare();
+            } catch (IOException | RuntimeException e) {
+                tally.wrong("the board did not come back after a soft reset: " + e);
+                NAMES.forEach(unknown::add);
             }
         } finally {
             link.setFaultsEnabled(true);
@@ -219,13 +265,14 @@ final class LoadLossRun {
                 : random(limits.minFile() + rnd.nextInt(limits.maxFile() - limits.minFile() + 1));
         put(name, data);
         byte[] known = onBoard.get(name);
-        if (known != null) {
+        if (known != null && !unknown.contains(name)) {
             get(name, known);
         }
     }
 
     private void put(String name, byte[] data) {
         byte[] old = onBoard.get(name);
+        boolean wasUnknown = unknown.contains(name);
         boolean viaPath = rnd.nextBoolean();
         String api = viaPath ? "put(Path)" : "put(byte[])";
         tally.transfers++;
@@ -247,6 +294,7 @@ final class LoadLossRun {
                 tally.transfersRight++;
             } else {
                 tally.transfersWrong++;
+                Tally.add(tally.wrongKinds, api + ": returned but the board holds other bytes");
                 tally.wrong(api + " of " + data.length + " bytes to " + name + " returned, but the board holds "
                         + describe(s.content(), data) + "; " + faults);
             }
@@ -259,14 +307,16 @@ final class LoadLossRun {
                 return;
             }
             boolean intact = Arrays.equals(s.content(), old) || Arrays.equals(s.content(), data);
-            if (!intact && !(e instanceof PartialUploadException)) {
+            if (!intact && !(e instanceof PartialUploadException) && !wasUnknown) {
                 tally.transfersWrong++;
+                Tally.add(tally.wrongKinds, api + ": failed and left the target damaged");
                 tally.wrong(api + " of " + data.length + " bytes to " + name + " failed with " + typeName(e)
                         + " but left the target neither old nor new: " + describe(s.content(), data) + "; " + faults);
             }
             removeStrays();
         } catch (RuntimeException e) {
             tally.transfersWrong++;
+            Tally.add(tally.wrongKinds, api + ": untyped " + e.getClass().getSimpleName());
             tally.wrong(api + " to " + name + " threw the untyped " + e + "; " + faultsSince(before));
             snapshot(name);
         }
@@ -290,6 +340,7 @@ final class LoadLossRun {
                 tally.transfersRight++;
             } else {
                 tally.transfersWrong++;
+                Tally.add(tally.wrongKinds, api + ": returned other bytes");
                 tally.wrong(api + "(" + name + ") returned " + describe(got, want) + "; " + faultsSince(before));
             }
         } catch (IOException e) {
@@ -297,6 +348,7 @@ final class LoadLossRun {
             usableAfter(api + " failing with " + typeName(e));
         } catch (RuntimeException e) {
             tally.transfersWrong++;
+            Tally.add(tally.wrongKinds, api + ": untyped " + e.getClass().getSimpleName());
             tally.wrong(api + "(" + name + ") threw the untyped " + e + "; " + faultsSince(before));
         }
     }
@@ -310,9 +362,11 @@ final class LoadLossRun {
                 try {
                     byte[] b = files.cat(name);
                     onBoard.put(name, b);
+                    unknown.remove(name);
                     return new Snapshot(true, b);
                 } catch (RemoteFileNotFoundException e) {
                     onBoard.remove(name);
+                    unknown.remove(name);
                     return new Snapshot(true, null);
                 } catch (IOException e) {
                     last = e;
@@ -321,6 +375,8 @@ final class LoadLossRun {
             tally.oracleFailures++;
             tally.wrong("the check of " + name + " with the faults off failed 5 times: " + last);
             onBoard.remove(name);
+            unknown.add(name);
+            recover();
             return new Snapshot(false, null);
         } finally {
             link.setFaultsEnabled(true);

@@ -31,7 +31,8 @@ import org.mpysdk.testkit.qemu.QemuMicrobit;
  *
  * <p>Opt-in (it takes minutes): {@code mvn -B -pl sdk-testkit -am verify -Dmpysdk.loadLoss=true
  * -Dtest='LoadLoss*' -Dsurefire.failIfNoSpecifiedTests=false}; {@code -Dmpysdk.loadLoss.seconds=90}
- * (per peer), {@code -Dmpysdk.loadLoss.oneIn=1000} and {@code -Dmpysdk.loadLoss.seed=12} change the run.
+ * (per peer), {@code -Dmpysdk.loadLoss.oneIn=1000}, {@code -Dmpysdk.loadLoss.seed=12} and
+ * {@code -Dmpysdk.loadLoss.link=tcp} (through a {@link LossyRelay}) change the run.
  */
 @Tag("load-loss")
 @EnabledIfSystemProperty(named = "mpysdk.loadLoss", matches = "true")
@@ -40,6 +41,8 @@ class LoadLossTest {
     private static final Duration BUDGET = Duration.ofSeconds(Long.getLong("mpysdk.loadLoss.seconds", 90));
     private static final int ONE_IN = Integer.getInteger("mpysdk.loadLoss.oneIn", 1000);
     private static final long SEED = Long.getLong("mpysdk.loadLoss.seed", 12);
+    /** {@code -Dmpysdk.loadLoss.link=tcp}: the SDK reaches the lossy link over TCP ({@link LossyRelay}), as with ser2net. */
+    private static final boolean TCP = "tcp".equals(System.getProperty("mpysdk.loadLoss.link"));
 
     @Test
     void wasmMicroPython127(@TempDir Path tmp) throws IOException {
@@ -68,11 +71,26 @@ class LoadLossTest {
         }
     }
 
-    private static void run(String peer, String file, Transport inner, LoadLossRun.Limits limits, String setup, Path tmp)
+    private static void run(String peerName, String fileName, Transport inner, LoadLossRun.Limits limits, String setup, Path tmp)
             throws IOException {
-        LossyTransport link = new LossyTransport(inner, LossProfile.oneIn(ONE_IN, SEED));
+        String peer = peerName;
+        String file = fileName;
+        LossProfile profile = LossProfile.oneIn(ONE_IN, SEED);
+        LossyRelay relay = null;
+        LossyTransport link;
+        Transport sdkSide;
+        if (TCP) {
+            relay = LossyRelay.start(inner, profile);
+            link = relay.link();
+            sdkSide = Transports.open("socket://127.0.0.1:" + relay.port());
+            peer += ", over a TCP relay";
+            file += "-tcp";
+        } else {
+            link = new LossyTransport(inner, profile);
+            sdkSide = link;
+        }
         Tally t;
-        try (Board board = Board.open(link)) {
+        try (Board board = Board.open(sdkSide)) {
             LoadLossRun run = new LoadLossRun(peer, board, link, new Random(SEED), limits, tmp);
             run.setUp(setup);
             int cores = Runtime.getRuntime().availableProcessors();
@@ -80,6 +98,10 @@ class LoadLossTest {
                 t = run.run(BUDGET);
                 CpuBurner.Report r = burner.report();
                 t.burner = r.threads() + " burner threads on " + cores + " cores, " + r.spins() / 1_000_000 + " M spins";
+            }
+        } finally {
+            if (relay != null) {
+                relay.close();
             }
         }
         String summary = Instant.now() + " " + t.summary();

@@ -15,6 +15,8 @@ final class Tally {
     final Map<String, Integer> execKinds = new TreeMap<>();
     final Map<String, Integer> execTyped = new TreeMap<>();
     int execsWrong;
+    /** Wrong results by call and cause. */
+    final Map<String, Integer> wrongKinds = new TreeMap<>();
     int transfers;
     int transfersRight;
     final Map<String, Integer> transferTyped = new TreeMap<>();
@@ -26,6 +28,8 @@ final class Tally {
     int oracleFailures;
     /** Temporary copies that failed puts left on the board. */
     int strays;
+    /** Soft resets the run made to bring back a board whose REPL stayed unusable. */
+    int softResets;
     final List<String> wrong = new ArrayList<>();
     final List<String> damaged = new ArrayList<>();
     FaultCounts faults = FaultCounts.NONE;
@@ -76,9 +80,11 @@ final class Tally {
                 .append(transferMillis / 1000).append(" s in transfers and their checks\n");
         sb.append("  transfers ").append(transfers).append(": right ").append(transfersRight).append(", typed failures ")
                 .append(typed(transferTyped)).append(' ').append(transferTyped).append(", WRONG ").append(transfersWrong).append('\n');
+        sb.append("  wrong results by call and cause: ").append(wrongKinds).append('\n');
         sb.append("  REPL usable after a typed failure: ").append(reentryChecks - reentryFailures).append(" of ")
                 .append(reentryChecks).append("; checks (faults off) that failed: ").append(oracleFailures)
-                .append("; temporary copies left by failed puts: ").append(strays).append('\n');
+                .append("; temporary copies left by failed puts: ").append(strays)
+                .append("; soft resets to bring the board back: ").append(softResets).append('\n');
         sb.append("  faults injected ").append(faults.total()).append(": ").append(faults).append('\n');
         for (String w : wrong) {
             sb.append("  ! ").append(w).append('\n');
