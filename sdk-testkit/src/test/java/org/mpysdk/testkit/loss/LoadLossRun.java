@@ -199,7 +199,9 @@ final class LoadLossRun {
     private boolean boardSentRightReply(ExecCase c, byte[] boardSent) {
         String s = new String(boardSent, StandardCharsets.ISO_8859_1);
         if (c.raises()) {
-            return s.contains(latin1(c.errorType() + ": " + c.errorMessage() + nl) + "\u0004>");
+            // Tracebacks end their lines with \r\n even where print ends them with \n (the wasm port).
+            String err = latin1(c.errorType() + ": " + c.errorMessage());
+            return s.contains(err + "\r\n\u0004>") || s.contains(err + "\n\u0004>");
         }
         String out = latin1(c.api().equals("eval") ? c.expected() + nl : c.expected());
         // Plain raw REPL: OK, stdout, EOT, stderr, EOT, '>'; raw-paste: the EOT that ends the paste, then the same.
@@ -218,6 +220,7 @@ final class LoadLossRun {
             int k = n++;
             String got = repl.exec("print(" + k + ")").stdout();
             if (got.equals(k + nl)) {
+                probeMemory();
                 return;
             }
             tally.reentryFailures++;
@@ -244,7 +247,7 @@ final class LoadLossRun {
                 // a soft reset next
             }
             try {
-                repl.softReset();
+                softReset();
                 tally.softResets++;
                 prepare();
             } catch (IOException | RuntimeException e) {
@@ -253,6 +256,43 @@ final class LoadLossRun {
             }
         } finally {
             link.setFaultsEnabled(true);
+        }
+    }
+
+    /**
+     * Soft-resets the board below the Repl: {@link Repl#softReset()} first enters the raw REPL, whose
+     * marker needs memory, so it cannot help a board whose heap is full. Ctrl-C, Ctrl-A, then Ctrl-D at
+     * the raw prompt, then the Repl enters again.
+     */
+    private void softReset() throws IOException {
+        byte[] banner = "raw REPL; CTRL-B to exit\r\n>".getBytes(StandardCharsets.US_ASCII);
+        link.write(new byte[] {'\r', 3, 3, '\r', 1});
+        link.flush();
+        link.readUntil(banner, Duration.ofSeconds(5));
+        link.discardInput();
+        link.write(new byte[] {4});
+        link.flush();
+        link.readUntil("soft reboot".getBytes(StandardCharsets.US_ASCII), Duration.ofSeconds(10));
+        repl.enter();
+    }
+
+    /** With the faults off, after a failure the REPL survived: free heap, and the SDK's names left on the board. */
+    private void probeMemory() {
+        try {
+            String out = repl.exec("import gc\ngc.collect()\nprint(gc.mem_free(), ' '.join(sorted(k for k in globals() if k.startswith('__m'))))")
+                    .stdout().strip();
+            int space = out.indexOf(' ');
+            long free = Long.parseLong(space < 0 ? out : out.substring(0, space));
+            tally.minFree = Math.min(tally.minFree, free);
+            if (space > 0) {
+                for (String name : out.substring(space + 1).split(" ")) {
+                    if (!name.isBlank()) {
+                        Tally.add(tally.leftovers, name);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            tally.oracleFailures++;
         }
     }
 

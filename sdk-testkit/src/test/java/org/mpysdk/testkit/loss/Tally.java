@@ -30,6 +30,10 @@ final class Tally {
     int strays;
     /** Soft resets the run made to bring back a board whose REPL stayed unusable. */
     int softResets;
+    /** The least free heap seen after a typed failure (gc.collect() first). */
+    long minFree = Long.MAX_VALUE;
+    /** SDK names ({@code __m...}) found left in the board's globals after typed failures, and how often. */
+    final Map<String, Integer> leftovers = new TreeMap<>();
     final List<String> wrong = new ArrayList<>();
     final List<String> damaged = new ArrayList<>();
     FaultCounts faults = FaultCounts.NONE;
@@ -85,6 +89,8 @@ final class Tally {
                 .append(reentryChecks).append("; checks (faults off) that failed: ").append(oracleFailures)
                 .append("; temporary copies left by failed puts: ").append(strays)
                 .append("; soft resets to bring the board back: ").append(softResets).append('\n');
+        sb.append("  after typed failures: least free heap ").append(minFree == Long.MAX_VALUE ? "-" : String.valueOf(minFree))
+                .append(" bytes; SDK globals left on the board ").append(leftovers).append('\n');
         sb.append("  faults injected ").append(faults.total()).append(": ").append(faults).append('\n');
         for (String w : wrong) {
             sb.append("  ! ").append(w).append('\n');
