@@ -192,7 +192,8 @@ final class LoadLossRun {
                 : during.faults(Direction.HOST_TO_BOARD) > 0 ? "the board ran code damaged on the way in"
                 : "the board ran other code with no fault injected (it lost input itself)";
         tally.execsWrong++;
-        Tally.add(tally.wrongKinds, c.api() + ": " + why);
+        Tally.add(tally.wrongKinds, c.api() + ": " + why + (what.startsWith("returned") ? ", wrong output and no error"
+                : ", an error the code does not raise"));
         tally.wrong(why + ": " + detail + "; the board sent " + AbstractTransport.printable(tail(boardSent, 400)));
     }
 
@@ -265,14 +266,16 @@ final class LoadLossRun {
      * the raw prompt, then the Repl enters again.
      */
     private void softReset() throws IOException {
+        // The SDK's side of the link: over a TCP relay the lossy link itself is being read by the relay.
+        org.mpysdk.core.Transport t = repl.transport();
         byte[] banner = "raw REPL; CTRL-B to exit\r\n>".getBytes(StandardCharsets.US_ASCII);
-        link.write(new byte[] {'\r', 3, 3, '\r', 1});
-        link.flush();
-        link.readUntil(banner, Duration.ofSeconds(5));
-        link.discardInput();
-        link.write(new byte[] {4});
-        link.flush();
-        link.readUntil("soft reboot".getBytes(StandardCharsets.US_ASCII), Duration.ofSeconds(10));
+        t.write(new byte[] {'\r', 3, 3, '\r', 1});
+        t.flush();
+        t.readUntil(banner, Duration.ofSeconds(5));
+        t.discardInput();
+        t.write(new byte[] {4});
+        t.flush();
+        t.readUntil("soft reboot".getBytes(StandardCharsets.US_ASCII), Duration.ofSeconds(10));
         repl.enter();
     }
 

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 
 /** The counts of one load-and-loss run, and the details of every result that was not right. */
 final class Tally {
-    private static final int DETAILS = 40;
+    private static final int DETAILS = 200;
 
     final String peer;
     int execs;
