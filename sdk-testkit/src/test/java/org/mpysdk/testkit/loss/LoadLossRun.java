@@ -356,7 +356,7 @@ final class LoadLossRun {
                 tally.wrong(api + " of " + data.length + " bytes to " + name + " failed with " + typeName(e)
                         + " but left the target neither old nor new: " + describe(s.content(), data) + "; " + faults);
             }
-            removeStrays();
+            removeStrays(api + " failing with " + typeName(e));
         } catch (RuntimeException e) {
             tally.transfersWrong++;
             Tally.add(tally.wrongKinds, api + ": untyped " + e.getClass().getSimpleName());
@@ -427,7 +427,7 @@ final class LoadLossRun {
     }
 
     /** Removes, with the faults off, files a failed put may have left (temporary copies). */
-    private void removeStrays() {
+    private void removeStrays(String failure) {
         link.setFaultsEnabled(false);
         try {
             String out = repl.exec("import os\nfor __n in os.listdir():\n if __n.startswith('.ll') and __n.endswith('.part'):\n"
@@ -435,7 +435,7 @@ final class LoadLossRun {
             for (String left : out.split("\r?\n")) {
                 if (!left.isBlank()) {
                     tally.strays++;
-                    tally.wrong("a failed put left its temporary copy " + left + " on the board (removed now)");
+                    tally.wrong(failure + " left its temporary copy " + left + " on the board (removed now)");
                 }
             }
         } catch (IOException e) {
