@@ -22,9 +22,9 @@ import org.mpysdk.testkit.serial.ExternalProcess;
  * try (MicroPython129 mp = MicroPython129.start(); Board board = Board.open(mp.pty())) { ... }
  * }</pre>
  */
-final class MicroPython129 implements AutoCloseable {
+public final class MicroPython129 implements AutoCloseable {
     /** How to get it, for the skip message. */
-    static final String HINT = "MicroPython 1.29's qemu port: fetch micropython/micropython, micropython/micropython-lib and "
+    public static final String HINT = "MicroPython 1.29's qemu port: fetch micropython/micropython, micropython/micropython-lib and "
             + "micropython/axtls, then run ../shared/peers/build-micropython MP_GIT LIB_GIT AXTLS_GIT (about 2 min); "
             + "it builds into $MPYSDK_PEERS/micropython";
     private static final Pattern PTY = Pattern.compile("redirected to (/dev/pts/\\d+)");
@@ -40,7 +40,7 @@ final class MicroPython129 implements AutoCloseable {
     }
 
     /** @return the firmware, when built */
-    static Optional<Path> firmware() {
+    public static Optional<Path> firmware() {
         Path elf = BuiltPeers.root().resolve("micropython/ports/qemu/build-MPS2_AN385/firmware.elf");
         return Files.isRegularFile(elf) ? Optional.of(elf) : Optional.empty();
     }
@@ -51,7 +51,7 @@ final class MicroPython129 implements AutoCloseable {
      * @return the running board; its REPL answers once a client has opened the pty
      * @throws IOException when QEMU does not start or names no pty within 10 s
      */
-    static MicroPython129 start() throws IOException {
+    public static MicroPython129 start() throws IOException {
         Path elf = BuiltPeers.require(firmware(), HINT);
         ExternalProcess p = ExternalProcess.start(List.of("qemu-system-arm", "-semihosting", "-machine", "mps2-an385",
                 "-nographic", "-monitor", "null", "-serial", "pty", "-kernel", elf.toString()));
@@ -69,7 +69,7 @@ final class MicroPython129 implements AutoCloseable {
     }
 
     /** @return the pty of the board's UART, for {@code Board.open} */
-    String pty() {
+    public String pty() {
         return pty;
     }
 
