@@ -1,10 +1,13 @@
 package org.mpysdk.testkit.qemu;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -14,8 +17,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mpysdk.core.Board;
+import org.mpysdk.core.Cancellation;
+import org.mpysdk.core.ProgressListener;
+import org.mpysdk.core.repl.BoardFiles;
 import org.mpysdk.core.repl.BoardResetException;
 import org.mpysdk.core.repl.Repl;
+import org.mpysdk.core.repl.ReplOptions;
 import org.mpysdk.testkit.built.BuiltPeers;
 
 /**
@@ -88,5 +95,58 @@ class ReplMicroPython129Test {
         code.append("print(t)");
         assertEquals(String.valueOf(199 * 200 / 2), repl.exec(code.toString()).text());
         assertEquals(Repl.RawPaste.SUPPORTED, repl.rawPaste());
+    }
+
+    /** Mounts the RAM filesystem of test resource {@code bench/ramfs.py} at {@code /} (the peer has none). */
+    static void mountRamFs(Repl repl) throws IOException {
+        try (InputStream in = ReplMicroPython129Test.class.getResourceAsStream("/bench/ramfs.py")) {
+            repl.exec(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Text goes as deflate blocks where the firmware has deflate (fewer bytes on the wire than the file:
+     * faster than the line), random bytes as plain base64; both arrive intact. Before the change, every
+     * byte took 1.4 bytes on the wire.
+     */
+    @Test
+    void compressibleDataTravelsDeflatedAndRandomDataPlain() throws IOException {
+        MicroPython129Benchmark.CountingTransport wire = new MicroPython129Benchmark.CountingTransport(board.transport());
+        Repl counted = new Repl(wire, ReplOptions.defaults(), () -> ProgressListener.NONE, Cancellation::new);
+        counted.softReset();
+        mountRamFs(counted);
+        BoardFiles fs = counted.files();
+        byte[] text = MicroPython129Benchmark.pythonLikeText(20_000, 7);
+        long tx0 = wire.tx();
+        fs.put(text, "/main.py");
+        long textWire = wire.tx() - tx0;
+        assertTrue(textWire < text.length * 0.6, textWire + " bytes on the wire for " + text.length + " bytes of text");
+        assertArrayEquals(text, fs.cat("/main.py"));
+
+        byte[] noise = MicroPython129Benchmark.randomBytes(6000, 7);
+        tx0 = wire.tx();
+        fs.put(noise, "/noise.bin");
+        long noiseWire = wire.tx() - tx0;
+        assertTrue(noiseWire > noise.length * 4 / 3, noiseWire + " bytes on the wire for " + noise.length + " random bytes");
+        assertArrayEquals(noise, fs.cat("/noise.bin"));
+        assertEquals("[]", counted.eval("[n for n in globals() if n.startswith('__m') and n != '__mg']"), "no helper is left");
+        counted.softReset();
+    }
+
+    /** Where {@code import deflate} fails, compressible data goes as plain base64, still intact. */
+    @Test
+    void withoutDeflateTextGoesPlain() throws IOException {
+        MicroPython129Benchmark.CountingTransport wire = new MicroPython129Benchmark.CountingTransport(board.transport());
+        Repl counted = new Repl(wire, ReplOptions.defaults(), () -> ProgressListener.NONE, Cancellation::new);
+        counted.softReset();
+        mountRamFs(counted);
+        counted.exec("import sys\nsys.modules['deflate']=sys"); // a module without DeflateIO: the import fails
+        byte[] text = MicroPython129Benchmark.pythonLikeText(5000, 8);
+        long tx0 = wire.tx();
+        counted.files().put(text, "/main.py");
+        long textWire = wire.tx() - tx0;
+        assertTrue(textWire > text.length * 4 / 3, textWire + " bytes on the wire for " + text.length + " bytes of text");
+        assertArrayEquals(text, counted.files().cat("/main.py"));
+        counted.softReset();
     }
 }
