@@ -55,11 +55,36 @@ public final class MicroPython129Benchmark {
     private MicroPython129Benchmark() {
     }
 
-    /** One timed operation: seconds per repetition (best and median) and wire bytes of one repetition. */
-    record Sample(double best, double median, long tx, long rx) {
-        static Sample of(List<Double> seconds, long tx, long rx) {
-            double[] s = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            return new Sample(s[0], s[s.length / 2], tx, rx);
+    /** One timed operation over all rounds: seconds (median and best) and wire bytes (median) of one run. */
+    record Sample(double best, double median, long tx, long rx, long txMax) {
+        static Sample of(List<long[]> runs) {
+            double[] s = runs.stream().mapToDouble(r -> r[0] / 1e9).sorted().toArray();
+            long[] tx = runs.stream().mapToLong(r -> r[1]).sorted().toArray();
+            long[] rx = runs.stream().mapToLong(r -> r[2]).sorted().toArray();
+            return new Sample(s[0], median(s), tx[tx.length / 2], rx[rx.length / 2], tx[tx.length - 1]);
+        }
+
+        private static double median(double[] s) {
+            return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+        }
+    }
+
+    /** Runs of each operation: {nanoseconds, bytes sent, bytes received} per run. */
+    static final class Runs {
+        private final Map<String, List<long[]>> runs = new LinkedHashMap<>();
+
+        void add(String op, long nanos, long tx, long rx) {
+            runs.computeIfAbsent(op, k -> new ArrayList<>()).add(new long[] {nanos, tx, rx});
+        }
+
+        Map<String, Sample> samples() {
+            Map<String, Sample> out = new LinkedHashMap<>();
+            runs.forEach((k, v) -> out.put(k, Sample.of(v)));
+            return out;
+        }
+
+        boolean isEmpty() {
+            return runs.isEmpty();
         }
     }
 
@@ -102,7 +127,7 @@ public final class MicroPython129Benchmark {
     }
 
     /**
-     * @param args optional: execs per timed exec loop (default 200), repetitions (default 3), and which
+     * @param args optional: execs per timed exec loop (default 200), rounds (default 3), and which
      *     side to run: {@code sdk}, {@code mpremote}, {@code both} (the default), {@code unguarded}
      *     (the SDK with the submission guard off, to profile it) or {@code all}
      * @throws Exception when a peer, mpremote or a transfer fails
@@ -123,15 +148,26 @@ public final class MicroPython129Benchmark {
             Files.write(work.resolve(e.getKey() + ".bin"), e.getValue());
         }
         boolean all = which.equals("all");
-        Map<String, Sample> sdk = all || which.equals("both") || which.equals("sdk")
-                ? sdk(work, files, execs, reps, ReplOptions.defaults()) : Map.of();
-        Map<String, Sample> ref = all || which.equals("both") || which.equals("mpremote")
-                ? mpremote(work, files, execs, reps) : Map.of();
-        Map<String, Sample> unguarded = all || which.equals("unguarded")
-                ? sdk(work, files, execs, reps, ReplOptions.defaults().withGuard(false)) : Map.of();
-
-        System.out.printf("%n%d execs per loop, %d repetitions (median; best in brackets), %d-byte files, "
-                + "MicroPython 1.29 qemu mps2-an385 over a pty%n", execs, reps, FILE_BYTES);
+        Runs sdkRuns = new Runs();
+        Runs refRuns = new Runs();
+        Runs unguardedRuns = new Runs();
+        // Rounds alternate between the tools, so a change in the machine's load hits both alike.
+        for (int round = 0; round < reps; round++) {
+            if (all || which.equals("both") || which.equals("sdk")) {
+                sdk(work, files, execs, ReplOptions.defaults(), sdkRuns);
+            }
+            if (all || which.equals("both") || which.equals("mpremote")) {
+                mpremote(work, files, execs, refRuns);
+            }
+            if (all || which.equals("unguarded")) {
+                sdk(work, files, execs, ReplOptions.defaults().withGuard(false), unguardedRuns);
+            }
+        }
+        Map<String, Sample> sdk = sdkRuns.samples();
+        Map<String, Sample> ref = refRuns.samples();
+        Map<String, Sample> unguarded = unguardedRuns.samples();
+        System.out.printf("%n%d execs per loop, %d rounds, a fresh peer per tool and round (median; best in brackets),"
+                + " %d-byte files, MicroPython 1.29 qemu mps2-an385 over a pty, %s%n", execs, reps, FILE_BYTES, java.time.Instant.now());
         System.out.println("| operation | SDK | mpremote | SDK / mpremote | SDK wire bytes per payload byte"
                 + " | mpremote wire bytes per payload byte |");
         System.out.println("|---|---|---|---|---|---|");
@@ -176,14 +212,15 @@ public final class MicroPython129Benchmark {
         long payloadWay = key.startsWith("put") ? s.tx() : s.rx();
         long other = key.startsWith("put") ? s.rx() : s.tx();
         double per = payloadWay / (double) FILE_BYTES;
-        return String.format("%.2f (+%d back; %.1f KB/s at %d)", per, other, LINE_BAUD / 10.0 / per / 1024, LINE_BAUD);
+        String worst = s.txMax() > s.tx() * 1.02 && key.startsWith("put")
+                ? String.format(", worst %.2f", s.txMax() / (double) FILE_BYTES) : "";
+        return String.format("%.2f (+%d back%s; %.1f KB/s at %d)", per, other, worst, LINE_BAUD / 10.0 / per / 1024, LINE_BAUD);
     }
 
     // ---------------------------------------------------------------- the SDK
 
-    private static Map<String, Sample> sdk(Path work, Map<String, byte[]> files, int execs, int reps, ReplOptions options)
+    private static void sdk(Path work, Map<String, byte[]> files, int execs, ReplOptions options, Runs runs)
             throws IOException {
-        Map<String, Sample> out = new LinkedHashMap<>();
         try (MicroPython129 mp = MicroPython129.start()) {
             CountingTransport wire = new CountingTransport(Transports.open(mp.pty()));
             Cancellation cancel = new Cancellation();
@@ -192,72 +229,48 @@ public final class MicroPython129Benchmark {
                 repl.softReset(); // a fresh heap, as mpremote's enter_raw_repl gives
                 repl.exec(resource("ramfs.py"));
                 BoardFiles fs = repl.files();
-                System.out.println("SDK: " + fs.features() + ", raw-paste " + repl.rawPaste());
+                fs.features();
                 repl.exec("pass");
-                List<Double> t = new ArrayList<>();
-                long tx = 0;
-                long rx = 0;
-                for (int r = 0; r < reps; r++) {
-                    long tx0 = wire.tx();
-                    long rx0 = wire.rx();
-                    long t0 = System.nanoTime();
-                    for (int i = 0; i < execs; i++) {
-                        repl.exec("pass");
-                    }
-                    t.add((System.nanoTime() - t0) / 1e9);
-                    tx = wire.tx() - tx0;
-                    rx = wire.rx() - rx0;
+                long tx0 = wire.tx();
+                long rx0 = wire.rx();
+                long t0 = System.nanoTime();
+                for (int i = 0; i < execs; i++) {
+                    repl.exec("pass");
                 }
-                out.put("exec", Sample.of(t, tx, rx));
-                System.out.println("SDK exec " + t);
+                runs.add("exec", System.nanoTime() - t0, wire.tx() - tx0, wire.rx() - rx0);
                 for (Map.Entry<String, byte[]> e : files.entrySet()) {
                     Path src = work.resolve(e.getKey() + ".bin");
                     Path back = work.resolve(e.getKey() + ".back");
                     String remote = "/bench_" + e.getKey();
-                    List<Double> put = new ArrayList<>();
-                    List<Double> get = new ArrayList<>();
-                    long[] putWire = new long[2];
-                    long[] getWire = new long[2];
-                    for (int r = 0; r < reps; r++) {
-                        long tx0 = wire.tx();
-                        long rx0 = wire.rx();
-                        long t0 = System.nanoTime();
-                        fs.put(src, remote);
-                        put.add((System.nanoTime() - t0) / 1e9);
-                        putWire[0] = wire.tx() - tx0;
-                        putWire[1] = wire.rx() - rx0;
-                        tx0 = wire.tx();
-                        rx0 = wire.rx();
-                        t0 = System.nanoTime();
-                        fs.get(remote, back);
-                        get.add((System.nanoTime() - t0) / 1e9);
-                        getWire[0] = wire.tx() - tx0;
-                        getWire[1] = wire.rx() - rx0;
-                        if (!Arrays.equals(e.getValue(), Files.readAllBytes(back))) {
-                            throw new IllegalStateException("SDK: " + e.getKey() + " came back different");
-                        }
+                    tx0 = wire.tx();
+                    rx0 = wire.rx();
+                    t0 = System.nanoTime();
+                    fs.put(src, remote);
+                    runs.add("put " + e.getKey(), System.nanoTime() - t0, wire.tx() - tx0, wire.rx() - rx0);
+                    tx0 = wire.tx();
+                    rx0 = wire.rx();
+                    t0 = System.nanoTime();
+                    fs.get(remote, back);
+                    runs.add("get " + e.getKey(), System.nanoTime() - t0, wire.tx() - tx0, wire.rx() - rx0);
+                    if (!Arrays.equals(e.getValue(), Files.readAllBytes(back))) {
+                        throw new IllegalStateException("SDK: " + e.getKey() + " came back different");
                     }
-                    System.out.println("SDK put " + e.getKey() + " " + put + " get " + get);
-                    out.put("put " + e.getKey(), Sample.of(put, putWire[0], putWire[1]));
-                    out.put("get " + e.getKey(), Sample.of(get, getWire[0], getWire[1]));
+                    // The RAM filesystem keeps files in the heap: free it as mpremote's 'wb' does.
                     fs.rm(remote);
                 }
+                System.out.println((options.guarded() ? "SDK" : "SDK unguarded") + " round done, raw-paste " + repl.rawPaste());
             }
         }
-        return out;
     }
 
     // ---------------------------------------------------------------- mpremote
 
-    private static Map<String, Sample> mpremote(Path work, Map<String, byte[]> files, int execs, int reps)
+    private static void mpremote(Path work, Map<String, byte[]> files, int execs, Runs runs)
             throws IOException, InterruptedException {
         Path driver = resourcePath("mpremote_bench.py");
         String python = System.getenv().getOrDefault("MPY_BENCH_PYTHON", "/usr/bin/python3");
-        Map<String, List<Double>> seconds = new LinkedHashMap<>();
-        Map<String, long[]> wire = new LinkedHashMap<>();
         try (MicroPython129 mp = MicroPython129.start()) {
-            List<String> cmd = new ArrayList<>(List.of(python, driver.toString(), mp.pty(), String.valueOf(execs),
-                    String.valueOf(reps)));
+            List<String> cmd = new ArrayList<>(List.of(python, driver.toString(), mp.pty(), String.valueOf(execs), "1"));
             for (String name : files.keySet()) {
                 cmd.add(name + "=" + work.resolve(name + ".bin"));
             }
@@ -265,7 +278,6 @@ public final class MicroPython129Benchmark {
             ObjectMapper json = new ObjectMapper();
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
-                    System.out.println("mpremote " + line);
                     JsonNode n = json.readTree(line);
                     String op = n.get("op").asText();
                     if (op.equals("info")) {
@@ -275,18 +287,15 @@ public final class MicroPython129Benchmark {
                         throw new IllegalStateException("mpremote: " + line);
                     }
                     String key = n.has("file") ? op + " " + n.get("file").asText() : op;
-                    seconds.computeIfAbsent(key, k -> new ArrayList<>()).add(n.get("seconds").asDouble());
-                    wire.put(key, new long[] {n.get("tx").asLong(), n.get("rx").asLong()});
+                    runs.add(key, (long) (n.get("seconds").asDouble() * 1e9), n.get("tx").asLong(), n.get("rx").asLong());
                 }
             }
             int rc = p.waitFor();
             if (rc != 0) {
                 throw new IOException("the mpremote driver exited with " + rc + (rc == 2 ? " (mpremote missing: see above)" : ""));
             }
+            System.out.println("mpremote round done");
         }
-        Map<String, Sample> out = new LinkedHashMap<>();
-        seconds.forEach((k, v) -> out.put(k, Sample.of(v, wire.get(k)[0], wire.get(k)[1])));
-        return out;
     }
 
     // ---------------------------------------------------------------- data
