@@ -106,8 +106,8 @@ class ReplMicroPython129Test {
 
     /**
      * Text goes as deflate blocks where the firmware has deflate (fewer bytes on the wire than the file:
-     * faster than the line), random bytes as plain base64; both arrive intact. Before the change, every
-     * byte took 1.4 bytes on the wire.
+     * faster than the line) and comes back as repr() lines, random bytes go and come as base64; both
+     * arrive intact. Before, every byte took 1.4 bytes on the wire each way.
      */
     @Test
     void compressibleDataTravelsDeflatedAndRandomDataPlain() throws IOException {
@@ -121,14 +121,20 @@ class ReplMicroPython129Test {
         fs.put(text, "/main.py");
         long textWire = wire.tx() - tx0;
         assertTrue(textWire < text.length * 0.6, textWire + " bytes on the wire for " + text.length + " bytes of text");
+        long rx0 = wire.rx();
         assertArrayEquals(text, fs.cat("/main.py"));
+        long textBack = wire.rx() - rx0;
+        assertTrue(textBack < text.length * 1.2, textBack + " bytes came back for " + text.length + " bytes of text (repr, not base64)");
 
         byte[] noise = MicroPython129Benchmark.randomBytes(6000, 7);
         tx0 = wire.tx();
         fs.put(noise, "/noise.bin");
         long noiseWire = wire.tx() - tx0;
         assertTrue(noiseWire > noise.length * 4 / 3, noiseWire + " bytes on the wire for " + noise.length + " random bytes");
+        rx0 = wire.rx();
         assertArrayEquals(noise, fs.cat("/noise.bin"));
+        long noiseBack = wire.rx() - rx0;
+        assertTrue(noiseBack < noise.length * 1.45, noiseBack + " bytes came back for " + noise.length + " random bytes (base64)");
         assertEquals("[]", counted.eval("[n for n in globals() if n.startswith('__m') and n != '__mg']"), "no helper is left");
         counted.softReset();
     }
