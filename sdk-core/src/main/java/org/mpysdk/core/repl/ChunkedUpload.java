@@ -46,6 +46,11 @@ final class ChunkedUpload {
      * {@link ReplOptions#plainChunk()} for this connection once the board has lost a byte.
      */
     private int plainBudget = 256;
+    /**
+     * Source bytes per exec with raw-paste, at most: halved for this connection each time a chunk fails
+     * with MemoryError (the heap may have filled since the features were probed).
+     */
+    private int pasteBudget = 8192;
     /** Whether the board has deflate (asked by the first upload of this connection's Repl), or null. */
     private Boolean inflate;
 
@@ -112,11 +117,11 @@ final class ChunkedUpload {
                 break;
             }
             StringBuilder src = new StringBuilder(budget + 64);
-            int used = block > 0 ? batchDeflate(pending, done, budget, block, src) : 0;
+            int used = block > 0 ? batchDeflate(pending, done, budget, Math.min(block, Integer.highestOneBit(Math.max(1024, pasteBudget))), src) : 0;
             if (used == 0) {
                 used = b64 ? batchBase64(pending, done, budget, src) : batchLiteral(pending, done, budget, src);
             }
-            if (!sendChunk(src.toString().getBytes(StandardCharsets.US_ASCII), target, done, ++attempt)) {
+            if (!sendChunk(src.toString().getBytes(StandardCharsets.US_ASCII), target, done, ++attempt, budget)) {
                 continue;
             }
             attempt = 0;
@@ -198,7 +203,7 @@ final class ChunkedUpload {
      *
      * @return whether the chunk was written
      */
-    private boolean sendChunk(byte[] code, String target, long offset, int attempt) throws IOException {
+    private boolean sendChunk(byte[] code, String target, long offset, int attempt, int budget) throws IOException {
         try {
             repl.run(code, OutputSink.DISCARD, repl.options().execTimeout(), null, false);
             return true;
@@ -218,6 +223,9 @@ final class ChunkedUpload {
                         + " try a lower baud rate, a soft reset, or firmware with raw-paste", e);
             }
             LOG.debug("chunk of {} at {} failed ({}), sending it again smaller", target, offset, e.getMessage());
+            if (e.type().endsWith("MemoryError")) {
+                pasteBudget = Math.max(repl.options().plainChunk() + 1, budget / 2);
+            }
         }
         plainBudget = repl.options().plainChunk();
         return false;
@@ -232,7 +240,7 @@ final class ChunkedUpload {
         if (repl.rawPaste() == Repl.RawPaste.UNKNOWN) {
             return Math.max(o.plainChunk() + 1, 256); // long enough to try raw-paste once
         }
-        return (int) Math.max(o.plainChunk() + 1, Math.min(8192, f.memFree() / 8));
+        return (int) Math.max(o.plainChunk() + 1, Math.min(pasteBudget, f.memFree() / 8));
     }
 
     /**
