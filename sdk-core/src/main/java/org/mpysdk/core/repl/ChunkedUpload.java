@@ -117,7 +117,9 @@ final class ChunkedUpload {
                 break;
             }
             StringBuilder src = new StringBuilder(budget + 64);
-            int used = block > 0 ? batchDeflate(pending, done, budget, Math.min(block, Integer.highestOneBit(Math.max(1024, pasteBudget))), src) : 0;
+            // After a MemoryError, blocks shrink with the budget: the board inflates a block in one piece.
+            int blockNow = Math.min(block, Integer.highestOneBit(Math.max(1024, pasteBudget)));
+            int used = block > 0 ? batchDeflate(pending, done, budget, blockNow, src) : 0;
             if (used == 0) {
                 used = b64 ? batchBase64(pending, done, budget, src) : batchLiteral(pending, done, budget, src);
             }
