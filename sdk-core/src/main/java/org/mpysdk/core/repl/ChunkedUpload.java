@@ -149,8 +149,9 @@ final class ChunkedUpload {
      */
     private static String inflateSetup(int block) {
         return "try:\n from deflate import DeflateIO as __mx,RAW as __mr\n from io import BytesIO as __mi\n"
-                + " def __mx(b,D=__mx,I=__mi,R=__mr):\n  return D(I(__ma(b)),R," + Integer.numberOfTrailingZeros(block)
-                + ").read()\n del __mi,__mr\n print('Z1')\nexcept ImportError:\n"
+                + " def __mx(b,D=__mx,I=__mi,R=__mr):\n  try:\n   return D(I(__ma(b)),R," + Integer.numberOfTrailingZeros(block)
+                // A damaged stream fails as OSError, which would read as "the board cannot write": say damaged.
+                + ").read()\n  except OSError:\n   raise ValueError('" + DAMAGED + "')\n del __mi,__mr\n print('Z1')\nexcept ImportError:\n"
                 + " for __mr in ('__mx','__mr','__mi'):\n  globals().pop(__mr,None)\n print('Z0')\n";
     }
 

@@ -155,4 +155,45 @@ class ReplMicroPython129Test {
         assertArrayEquals(text, counted.files().cat("/main.py"));
         counted.softReset();
     }
+
+    /**
+     * Without the guard, a compressed chunk changed on the way reaches the board's inflater, which fails
+     * with OSError; that must read as a damaged chunk (sent again), not as a board that cannot write.
+     */
+    @Test
+    void aDamagedDeflateChunkIsSentAgainEvenUnguarded() throws IOException {
+        int[] flipped = {0};
+        int at = 60; // inside the first compressed block: the inflater fails on it (EINVAL)
+        org.mpysdk.testkit.ForwardingTransport flipper = new org.mpysdk.testkit.ForwardingTransport(board.transport()) {
+            private final StringBuilder recent = new StringBuilder();
+            private int sinceMarker = -1;
+
+            @Override
+            public void write(byte[] data, int off, int len) throws IOException {
+                byte[] copy = java.util.Arrays.copyOfRange(data, off, off + len);
+                for (int i = 0; i < copy.length; i++) {
+                    if (sinceMarker >= 0 && ++sinceMarker == at && flipped[0] == 0) {
+                        copy[i] = (byte) (copy[i] == 'A' ? 'B' : 'A'); // still base64: only the inflater can tell
+                        flipped[0]++;
+                    }
+                    recent.append((char) copy[i]);
+                    if (recent.length() > 16) {
+                        recent.delete(0, recent.length() - 16);
+                    }
+                    if (sinceMarker < 0 && recent.toString().endsWith("__mw(__mx(b'")) {
+                        sinceMarker = 0;
+                    }
+                }
+                super.write(copy, 0, copy.length);
+            }
+        };
+        Repl unguarded = new Repl(flipper, ReplOptions.defaults().withGuard(false), () -> ProgressListener.NONE, Cancellation::new);
+        unguarded.softReset();
+        mountRamFs(unguarded);
+        byte[] text = MicroPython129Benchmark.pythonLikeText(12_000, 9);
+        unguarded.files().put(text, "/main.py");
+        assertEquals(1, flipped[0], "one byte of a compressed chunk was changed");
+        assertArrayEquals(text, unguarded.files().cat("/main.py"));
+        unguarded.softReset();
+    }
 }
