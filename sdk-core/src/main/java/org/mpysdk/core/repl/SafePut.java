@@ -150,7 +150,7 @@ final class SafePut {
             // Two small execs, the first freeing the upload's objects: on a full heap (the micro:bit's 9 KB)
             // one bigger exec could fail to compile.
             repl.runCleanup("try:\n __mf.close()\nexcept Exception:\n pass\n"
-                    + "for __mn in ('__mf','__mw','__mo','__ma'):\n globals().pop(__mn,None)\n", CLEANUP_TIMEOUT);
+                    + "for __mn in ('__mf','__mw','__mo','__ma','__mx'):\n globals().pop(__mn,None)\n", CLEANUP_TIMEOUT);
             repl.runCleanup("import os,gc\ngc.collect()\ntry:\n os.remove(" + t + ")\nexcept OSError:\n pass\n", CLEANUP_TIMEOUT);
             return true;
         } catch (IOException e) {
