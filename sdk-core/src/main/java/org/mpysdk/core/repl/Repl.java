@@ -207,6 +207,44 @@ public final class Repl {
     }
 
     /**
+     * Runs code like {@link #exec(String)}, and checks what it printed end to end: the board counts what
+     * {@code print()} writes and sends its length and hash after it, so output damaged on the way back
+     * raises {@link ReplyDamagedException} instead of being returned. Only {@code print()} is counted:
+     * code that writes otherwise ({@code sys.stdout.write}, a module printing through its own stream)
+     * fails the check. Needs the guard (the default).
+     *
+     * <pre>{@code
+     * String total = repl.execChecked("print(sum(range(10)))").text();   // "45", checked
+     * }</pre>
+     *
+     * @param code Python source (UTF-8)
+     * @return what the code printed, checked
+     * @throws ReplyDamagedException when the output does not match the board's length and hash; the code ran
+     * @throws RemoteException when the code raised (its traceback is not checked)
+     * @throws IllegalStateException when the guard is off
+     * @throws IOException a timeout, cancellation, board reset or link failure, as for {@link #exec(String)}
+     */
+    public ExecResult execChecked(String code) throws IOException {
+        Objects.requireNonNull(code, "code must not be null (pass \"\" to run nothing)");
+        if (!options.guarded()) {
+            throw new IllegalStateException("execChecked needs the board's hasher, which comes with the guard: "
+                    + "ReplOptions.withGuard(true)");
+        }
+        String wrapped = SubmissionGuard.checkedExec(code);
+        ExecResult r;
+        try {
+            r = exec(wrapped, defaultTimeout(wrapped));
+        } catch (RemoteException e) {
+            // The trailer comes before the traceback: check the output the exception carries, and drop the
+            // frame of the counting wrapper so the traceback reads as the user's code alone.
+            byte[] out = SubmissionGuard.checkedOutput(e.stdout().getBytes(StandardCharsets.UTF_8));
+            String text = e.traceback().text().replaceFirst("(?m)^\\s*File \"<stdin>\", line \\d+, in <module>\\n(?=\\s*File )", "");
+            throw new RemoteException(Traceback.parse(text), new String(out, StandardCharsets.UTF_8));
+        }
+        return new ExecResult(SubmissionGuard.checkedOutput(r.stdoutBytes()), r.elapsedNanos());
+    }
+
+    /**
      * Runs code and hands its output to {@code sink} as it arrives; memory stays bounded however much
      * the code prints. The returned result's stdout is empty.
      *

@@ -136,6 +136,61 @@ final class SubmissionGuard {
                 + "; the expression ran once and was not sent again");
     }
 
+    /** The byte that starts the line with the length and hash of what {@link #checkedExec} printed. */
+    static final char OUTPUT_MARK = 0x15;
+
+    /**
+     * @param code the user's code
+     * @return code that runs {@code code} with {@code print} counting what it prints, then prints a last
+     *     line: {@link #OUTPUT_MARK}, the length and the hash of everything printed (UTF-8), also when the
+     *     code raised. {@code print(..., file=f)} goes to the real print uncounted; output written another
+     *     way ({@code sys.stdout.write}) is not counted, so the check then fails
+     */
+    static String checkedExec(String code) {
+        byte[] c = code.getBytes(StandardCharsets.UTF_8);
+        return "__mgo=print\n__mgc=[]\n"
+                + "def print(*a,**k):\n"
+                + " if 'file' in k:return __mgo(*a,**k)\n"
+                + " s=k.get('sep',' ').join([str(x) for x in a])+k.get('end','\\n')\n"
+                + " __mgc.append(s)\n"
+                + " __mgo(s,end='')\n"
+                + "try:\n"
+                + " exec(" + PyLiterals.bytesLiteral(c, 0, c.length) + ")\n"
+                + "finally:\n"
+                + " del print\n"
+                + " __mgc=bytes(''.join(__mgc),'utf8')\n"
+                + " __mgo('\\x15%d %d'%(len(__mgc)," + HASHER + "(__mgc)))\n"
+                + " del __mgc,__mgo\n";
+    }
+
+    /**
+     * @param printed what the code of {@link #checkedExec} printed
+     * @return what the user's code printed, when it matches the length and hash the board computed
+     * @throws ReplyDamagedException when it does not (damaged on the way back, or written other than by print)
+     */
+    static byte[] checkedOutput(byte[] printed) throws ReplyDamagedException {
+        int mark = -1;
+        for (int i = printed.length - 1; i >= 0; i--) {
+            if (printed[i] == OUTPUT_MARK) {
+                mark = i;
+                break;
+            }
+        }
+        if (mark >= 0) {
+            byte[] out = java.util.Arrays.copyOf(printed, mark);
+            String[] check = new String(printed, mark + 1, printed.length - mark - 1, StandardCharsets.US_ASCII).strip().split(" ");
+            // print() wrote \n; a board's console turns it into \r\n on the way out.
+            byte[] counted = new String(out, StandardCharsets.UTF_8).replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8);
+            if (check.length == 2 && check[0].equals(Integer.toString(counted.length))
+                    && check[1].equals(Long.toString(hash(counted)))) {
+                return out;
+            }
+        }
+        throw new ReplyDamagedException("the output of a checked exec does not match the length and hash the board"
+                + " computed (damaged on the way back, or written other than with print()): "
+                + org.mpysdk.core.AbstractTransport.printable(printed) + "; the code ran once and was not sent again");
+    }
+
     /** @return 256^STEP modulo the prime: the weight of each next step of the hash */
     private static long stepWeight() {
         long w = 1;

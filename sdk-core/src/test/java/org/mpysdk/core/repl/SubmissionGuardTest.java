@@ -85,4 +85,16 @@ class SubmissionGuardTest {
         assertEquals(multiLine, SubmissionGuard.checkedAnswer((multiLine + "\r\n" + m.length + " " + SubmissionGuard.hash(m) + "\r\n")
                 .getBytes(StandardCharsets.UTF_8)));
     }
+
+    @Test
+    void checkedOutputMatchesTheBoardsCountAndCatchesDamage() throws ReplyDamagedException {
+        byte[] counted = "a 1\nb\n".getBytes(StandardCharsets.UTF_8);
+        String trailer = "\u0015" + counted.length + " " + SubmissionGuard.hash(counted) + "\r\n";
+        // The board's console sends print's \n as \r\n; the count is of what print wrote.
+        byte[] printed = ("a 1\r\nb\r\n" + trailer).getBytes(StandardCharsets.UTF_8);
+        assertEquals("a 1\r\nb\r\n", new String(SubmissionGuard.checkedOutput(printed), StandardCharsets.UTF_8));
+        assertThrows(ReplyDamagedException.class, () -> SubmissionGuard.checkedOutput(("a 2\r\nb\r\n" + trailer)
+                .getBytes(StandardCharsets.UTF_8)));
+        assertThrows(ReplyDamagedException.class, () -> SubmissionGuard.checkedOutput("a 1\r\nb\r\n".getBytes(StandardCharsets.UTF_8)));
+    }
 }
