@@ -96,7 +96,9 @@ class FrameKindTapTest {
             boolean text = data.consumeBoolean();
             int len = data.pickValue(new int[] {0, 1, 125, 126, 127, 300, 65535, 65536});
             byte[] payload = new byte[len];
-            payload[len > 0 ? len - 1 : 0 & 0] = len > 0 ? (byte) 0x81 : 0;
+            if (len > 0) {
+                payload[len - 1] = (byte) 0x81;
+            }
             frames.add(frame(text ? 0x81 : 0x82, payload));
             expected.add(frame(0x82, payload));
             kinds.add(text);

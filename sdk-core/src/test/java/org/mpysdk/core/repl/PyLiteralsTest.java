@@ -32,8 +32,7 @@ class PyLiteralsTest {
     }
 
     @FuzzTest(maxDuration = "10s")
-    void roundTrip(FuzzedDataProvider data) throws ReplProtocolException {
-        byte[] bytes = data.consumeRemainingAsBytes();
+    void roundTrip(byte[] bytes) throws ReplProtocolException {
         String lit = PyLiterals.bytesLiteral(bytes, 0, bytes.length);
         assertEquals(lit.length(), PyLiterals.bytesLiteralLength(bytes, 0, bytes.length));
         assertTrue(lit.chars().allMatch(c -> c >= 0x20 && c < 0x7f), "pure printable ASCII");

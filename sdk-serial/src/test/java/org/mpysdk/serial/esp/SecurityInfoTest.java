@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -38,8 +37,7 @@ class SecurityInfoTest {
     }
 
     @FuzzTest(maxDuration = "10s")
-    void anyBytesParseOrFailTyped(FuzzedDataProvider data) {
-        byte[] bytes = data.consumeRemainingAsBytes();
+    void anyBytesParseOrFailTyped(byte[] bytes) {
         try {
             SecurityInfo s = SecurityInfo.parse(bytes);
             assertTrue(bytes.length == 20 || bytes.length == 12);
