@@ -475,6 +475,35 @@ public class FuzzSeeds {
         versions(dir + "all-equal", new int[] {1, 2, 3, -1}, new int[] {1, 2, 3, -1}, new int[] {1, 2, 3, -1});
         versions(dir + "previews", new int[] {0, 0, 0, 0}, new int[] {0, 0, 0, 500}, new int[] {3, 30, 3, 1});
 
+        dir = pkg + "FileNameFuzzTestInputs/parseIsTotal/";
+        text(dir + "release", "ESP32_GENERIC-20251209-v1.27.0.bin");
+        text(dir + "app-bin", "ESP32_GENERIC_C3-20251209-v1.27.0.app-bin");
+        text(dir + "uf2", "RPI_PICO_W-20251209-v1.27.0.uf2");
+        text(dir + "elf", "ESP32_GENERIC-20251209-v1.27.0.elf");
+        text(dir + "no-date", "ESP32_GENERIC-v1.27.0.bin");
+        text(dir + "unknown-type", "ESP32_GENERIC-20251209-v1.27.0.zip");
+        text(dir + "with-path", "firmware/ESP32_GENERIC-20251209-v1.27.0.bin");
+
+        dir = pkg + "image/ImageParserFuzzTestInputs/pageParsers/";
+        text(dir + "one-firmware-link", "<html><body><h1>ESP32_GENERIC</h1><h2>Firmware</h2><ul><li>"
+                + "<a href=\"/resources/firmware/ESP32_GENERIC-20251209-v1.27.0.bin\">v1.27.0 (2025-12-09) .bin</a> "
+                + "[<a href=\"/resources/firmware/ESP32_GENERIC-20251209-v1.27.0.app-bin\">.app-bin</a>]</li></ul></body></html>");
+        text(dir + "one-board-card", "<html><body><div class=\"boards\"><a class=\"board-card\" href=\"/download/ESP32_GENERIC/\">"
+                + "<div class=\"board-product\">ESP32</div></a><a href='/download/RPI_PICO/'>Pico</a></div></body></html>");
+        text(dir + "empty-page", "<html><head><title>MicroPython</title></head><body></body></html>");
+        text(dir + "broken-links", "<a href=\"/resources/firmware/\">x</a><a href=\"/download/\"><a href=\"/resources/firmware/"
+                + "ESP32_GENERIC-20251339-v1.27.0.bin\">bad date</a><a href=");
+
+        dir = pkg + "image/ImageParserFuzzTestInputs/verifier/";
+        Chip[] chips = Chip.values();
+        byte[] esp32App = image(Chip.ESP32.imageChipId().getAsInt(), true, new byte[64], ascii("app"));
+        byte[] c3App = image(Chip.ESP32_C3.imageChipId().getAsInt(), false, new byte[32]);
+        seed(dir + "esp32-app", s -> s.pick(Chip.ESP32.ordinal(), chips.length).bool(true).remainingBytes(esp32App));
+        seed(dir + "c3-image-for-an-esp32", s -> s.pick(Chip.ESP32.ordinal(), chips.length).bool(true).remainingBytes(c3App));
+        seed(dir + "app-as-full-image", s -> s.pick(Chip.ESP32_C3.ordinal(), chips.length).bool(false).remainingBytes(c3App));
+        seed(dir + "truncated", s -> s.pick(Chip.ESP32.ordinal(), chips.length).bool(true)
+                .remainingBytes(Arrays.copyOf(esp32App, 40)));
+
         dir = pkg + "image/ImageParserFuzzTestInputs/partitionTable/";
         byte[] table = partitionTable();
         seed(dir + "at-offset-32", s -> s.integer(0, 64, 32).remainingBytes(concat(new byte[32], table)));
