@@ -126,8 +126,7 @@ final class SubmissionGuard {
             String[] check = body.substring(nl + 1).strip().split(" ");
             String answer = body.substring(0, body.charAt(nl - 1) == '\r' ? nl - 1 : nl);
             byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-            if (check.length == 2 && check[0].equals(Integer.toString(bytes.length))
-                    && check[1].equals(Long.toString(hash(bytes)))) {
+            if (matches(check, bytes)) {
                 return answer;
             }
         }
@@ -181,14 +180,19 @@ final class SubmissionGuard {
             String[] check = new String(printed, mark + 1, printed.length - mark - 1, StandardCharsets.US_ASCII).strip().split(" ");
             // print() wrote \n; a board's console turns it into \r\n on the way out.
             byte[] counted = new String(out, StandardCharsets.UTF_8).replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8);
-            if (check.length == 2 && check[0].equals(Integer.toString(counted.length))
-                    && check[1].equals(Long.toString(hash(counted)))) {
+            if (matches(check, counted)) {
                 return out;
             }
         }
         throw new ReplyDamagedException("the output of a checked exec does not match the length and hash the board"
                 + " computed (damaged on the way back, or written other than with print()): "
                 + org.mpysdk.core.AbstractTransport.printable(printed) + "; the code ran once and was not sent again");
+    }
+
+    /** @return whether {@code check} is the board's "LENGTH HASH" of exactly {@code bytes} */
+    private static boolean matches(String[] check, byte[] bytes) {
+        return check.length == 2 && check[0].equals(Integer.toString(bytes.length))
+                && check[1].equals(Long.toString(hash(bytes)));
     }
 
     /** @return 256^STEP modulo the prime: the weight of each next step of the hash */
