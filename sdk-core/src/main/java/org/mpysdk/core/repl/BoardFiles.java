@@ -360,8 +360,11 @@ public final class BoardFiles {
     }
 
     private void read(String remote, OutputStream out, String operation) throws IOException {
-        String p = normal(remote, features());
-        download.read(p, stat(p).size(), out, operation);
+        repl.pinning(() -> {
+            String p = normal(remote, features());
+            download.read(p, stat(p).size(), out, operation);
+            return null;
+        });
     }
 
     // ---------------------------------------------------------------- writing
@@ -428,9 +431,11 @@ public final class BoardFiles {
      * @throws IOException when the host file cannot be read or the REPL fails
      */
     public boolean verify(Path local, String remote) throws IOException {
-        String p = normal(remote, features());
-        Fingerprint remoteFp = fingerprints(List.of(p)).get(p);
-        return remoteFp != null && remoteFp.equals(Fingerprint.of(local, features().hashlib() != null));
+        return repl.pinning(() -> {
+            String p = normal(remote, features());
+            Fingerprint remoteFp = fingerprints(List.of(p)).get(p);
+            return remoteFp != null && remoteFp.equals(Fingerprint.of(local, features().hashlib() != null));
+        });
     }
 
     /**

@@ -51,6 +51,8 @@ public final class Repl {
     // delays it. Waiting longer costs nothing when OK comes; giving up early interrupts code that runs
     // (seen at 2 s: QEMU's micro:bit descheduled at load 11 on 2 cores), so the margin is generous.
     private static final Duration ACK_MARGIN = Duration.ofMillis(5000);
+    /** How long removing the SDK's names after a failed operation may take: a hung board must not hold the caller long. */
+    private static final Duration SWEEP_TIMEOUT = Duration.ofSeconds(3);
     /** Sends of one piece of code that did not run (damaged or unacknowledged) before giving up. */
     private static final int SEND_ATTEMPTS = 4;
     private static final Duration MAX_PLAIN_PAUSE = Duration.ofMillis(80);
@@ -395,7 +397,8 @@ public final class Repl {
     /**
      * Runs a composite operation (a tree copy, a put of many execs) with the token current at its start:
      * {@code Board.cancel()} replaces the board's token for later operations, so a step that read the
-     * current token anew would miss the cancel meant for the operation it belongs to.
+     * current token anew would miss the cancel meant for the operation it belongs to. When it fails, the
+     * names its steps left in the board's globals are removed (see {@link #sweepHelpers}).
      */
     <T> T pinning(Step<T> operation) throws IOException {
         if (pinned != null) {
@@ -404,8 +407,31 @@ public final class Repl {
         pinned = cancellation.get();
         try {
             return operation.run();
+        } catch (IOException | RuntimeException e) {
+            sweepHelpers(e);
+            throw e;
         } finally {
             pinned = null;
+        }
+    }
+
+    /**
+     * Removes every {@code __m*} name but the guard's own from the board's globals. The SDK's file
+     * operations keep their state there between execs ({@code __mf} the open file, {@code __mh} a hash,
+     * ...); after a failure half-way they stay, and on the micro:bit's 9 KB heap a few failures leave no
+     * room for the next exec. The names are picked in a comprehension so that no loop variable is left
+     * behind either (a user's {@code k} stays untouched).
+     */
+    private void sweepHelpers(Exception failure) {
+        if (failure instanceof TransportClosedException || failure instanceof BoardResetException) {
+            return; // no link to clean up over, or a reset already cleared every global
+        }
+        try {
+            runCleanup("try:\n __mf.close()\nexcept Exception:\n pass\n"
+                    + "[globals().pop(k) for k in [k for k in globals() if k[:3]=='__m' and k not in('" + SubmissionGuard.HELPER
+                    + "','" + SubmissionGuard.HASHER + "')]]\n", SWEEP_TIMEOUT);
+        } catch (IOException e) {
+            LOG.debug("could not remove the SDK's names from the board on {} after a failure: {}", io.name(), e.toString());
         }
     }
 

@@ -219,10 +219,11 @@ class FakeRawReplBoard extends AbstractTransport {
             String inner = unguard(code);
             r = program.apply(inner);
             if (!inner.equals(code) && !r.error().isEmpty()) {
-                // Inside the guard's exec the board names the code <string>, below the guard's own frame.
+                // Inside the guard's exec the board names the code <string>, below the wrapper's and the helper's frames.
                 r = new Reply(r.stdout(), r.error().replace("File \"<stdin>\"", "File \"<string>\"")
                         .replace("Traceback (most recent call last):\r\n",
-                                "Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\n"),
+                                "Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\n"
+                                        + "  File \"<string>\", line 7, in __mg\r\n"),
                         r.repeatStdout(), r.loopUntilCtrlC());
             }
         } catch (NotGuarded e) {
@@ -248,7 +249,7 @@ class FakeRawReplBoard extends AbstractTransport {
     private static final java.util.regex.Pattern HELPER_DEF = java.util.regex.Pattern.compile(
             "exec\\(\\(lambda c:c if len\\(c\\)==(\\d+) and int.from_bytes\\(c,'little'\\)%1000000007==(\\d+) else None\\)\\((b'.*?')\\)\\)\n");
     private static final java.util.regex.Pattern GUARDED = java.util.regex.Pattern.compile(
-            "exec\\(__mg\\((b'.*'),(\\d+),(\\d+)\\)\\)", java.util.regex.Pattern.DOTALL);
+            "__mg\\((b'.*'),(\\d+)\\)", java.util.regex.Pattern.DOTALL);
 
     /** Whether the guard's helper {@code __mg} has been defined, as a real board's globals would hold it. */
     boolean helperDefined;
@@ -289,7 +290,7 @@ class FakeRawReplBoard extends AbstractTransport {
                     + "NameError: name '__mg' isn't defined\r\n");
         }
         byte[] inner = literal(m.group(1));
-        if (damageEveryGuardedSubmission || inner.length != Integer.parseInt(m.group(2)) || SubmissionGuard.hash(inner) != Long.parseLong(m.group(3))) {
+        if (damageEveryGuardedSubmission || SubmissionGuard.check(inner) != Long.parseLong(m.group(2))) {
             throw new NotGuarded(damaged("<string>"));
         }
         return new String(inner, StandardCharsets.UTF_8);
@@ -305,6 +306,6 @@ class FakeRawReplBoard extends AbstractTransport {
 
     private static String damaged(String file) {
         return "Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\n  File \"" + file
-                + "\", line 2, in __mg\r\nValueError: " + SubmissionGuard.DAMAGED_MESSAGE + "\r\n";
+                + "\", line 6, in __mg\r\nValueError: " + SubmissionGuard.DAMAGED_MESSAGE + "\r\n";
     }
 }

@@ -33,7 +33,7 @@ class SubmissionGuardTest {
     void theWrapperCarriesLengthAndHash() {
         byte[] code = "print(1)".getBytes(StandardCharsets.US_ASCII);
         String wire = new String(SubmissionGuard.wrap(code, false), StandardCharsets.US_ASCII);
-        assertEquals("exec(__mg(b'print(1)',8," + SubmissionGuard.hash(code) + "))", wire);
+        assertEquals("__mg(b'print(1)'," + (SubmissionGuard.hash(code) + 8) + ")", wire);
         String first = new String(SubmissionGuard.wrap(code, true), StandardCharsets.US_ASCII);
         assertTrue(first.startsWith("exec((lambda c:c if len(c)=="), first);
         assertTrue(first.endsWith("\n" + wire), first);
@@ -42,10 +42,10 @@ class SubmissionGuardTest {
     @Test
     void errorTextsAreClassified() {
         String user = "Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\n"
-                + "  File \"<string>\", line 3, in <module>\r\nNameError: name 'y' isn't defined\r\n";
+                + "  File \"<string>\", line 7, in __mg\r\n  File \"<string>\", line 3, in <module>\r\nNameError: name 'y' isn't defined\r\n";
         assertEquals(SubmissionGuard.Outcome.USER, SubmissionGuard.classify(user));
         String damaged = "Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\n"
-                + "  File \"<string>\", line 2, in __mg\r\nValueError: " + SubmissionGuard.DAMAGED_MESSAGE + "\r\n";
+                + "  File \"<string>\", line 6, in __mg\r\nValueError: " + SubmissionGuard.DAMAGED_MESSAGE + "\r\n";
         assertEquals(SubmissionGuard.Outcome.DAMAGED, SubmissionGuard.classify(damaged));
         String wrapperBroken = "Traceback (most recent call last):\r\n  File \"<stdin>\", line 1\r\nSyntaxError: invalid syntax\r\n";
         assertEquals(SubmissionGuard.Outcome.DAMAGED, SubmissionGuard.classify(wrapperBroken));
@@ -55,12 +55,20 @@ class SubmissionGuardTest {
         String noMemory = "Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\n"
                 + "MemoryError: memory allocation failed, allocating 3002 bytes\r\n";
         assertEquals(SubmissionGuard.Outcome.NOT_RUN, SubmissionGuard.classify(noMemory));
+        // As the 1.29 peer prints them: the helpers' frames are <string> too, but not the user's.
+        String hasherOutOfMemory = "Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\n"
+                + "  File \"<string>\", line 6, in __mg\r\n  File \"<string>\", line 3, in __mgh\r\n"
+                + "MemoryError: memory allocation failed, allocating 64 bytes\r\n";
+        assertEquals(SubmissionGuard.Outcome.NOT_RUN, SubmissionGuard.classify(hasherOutOfMemory));
+        String userSyntax = "Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\n"
+                + "  File \"<string>\", line 7, in __mg\r\n  File \"<string>\", line 2\r\nSyntaxError: invalid syntax\r\n";
+        assertEquals(SubmissionGuard.Outcome.USER, SubmissionGuard.classify(userSyntax));
     }
 
     @Test
     void theUsersTracebackLosesTheGuardFrame() {
         String text = "Traceback (most recent call last):\r\n  File \"<stdin>\", line 2, in <module>\r\n"
-                + "  File \"<string>\", line 3, in <module>\r\n  File \"<string>\", line 1, in f\r\nValueError: bad\r\n";
+                + "  File \"<string>\", line 7, in __mg\r\n  File \"<string>\", line 3, in <module>\r\n  File \"<string>\", line 1, in f\r\nValueError: bad\r\n";
         String user = SubmissionGuard.userText(text);
         assertEquals("Traceback (most recent call last):\n  File \"<stdin>\", line 3, in <module>\n"
                 + "  File \"<stdin>\", line 1, in f\nValueError: bad\n", user);

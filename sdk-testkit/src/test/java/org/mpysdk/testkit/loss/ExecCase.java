@@ -5,7 +5,7 @@ import java.util.Random;
 /**
  * One exec of the load-and-loss run, with the answer known in advance.
  *
- * @param api the call that runs it: {@code exec}, {@code execStreaming} or {@code eval}
+ * @param api the call that runs it: {@code exec}, {@code execChecked}, {@code execStreaming} or {@code eval}
  * @param label what kind of code, for the counts
  * @param code the Python sent (for {@code eval}, the expression)
  * @param expected what the call must return: stdout for the exec calls, the repr for {@code eval};
@@ -14,7 +14,12 @@ import java.util.Random;
  * @param errorMessage that exception's message
  */
 record ExecCase(String api, String label, String code, String expected, String errorType, String errorMessage) {
-    private static final String[] APIS = {"exec", "exec", "execStreaming", "exec"};
+    private static final String[] APIS = {"exec", "execChecked", "execStreaming", "execChecked"};
+
+    /** @return whether the SDK checks this call's answer end to end, so that one damaged on the way back must not be returned */
+    boolean checked() {
+        return !raises() && (api.equals("eval") || api.equals("execChecked"));
+    }
 
     /** @return whether the code must raise */
     boolean raises() {

@@ -172,6 +172,8 @@ final class LoadLossRun {
                 repl.execStreaming(c.code(), out::write, STREAMING_TIMEOUT);
                 return out.toString(StandardCharsets.UTF_8);
             }
+            case "execChecked":
+                return repl.execChecked(c.code()).stdout();
             default:
                 return repl.exec(c.code()).stdout();
         }
@@ -184,11 +186,13 @@ final class LoadLossRun {
         String detail = c.api() + "(" + show(c.code()) + ") should " + (c.raises() ? "raise " + c.errorType() + ": "
                 + c.errorMessage() : "give " + show(c.expected())) + " but " + what + "; " + faultsSince(before);
         boolean boardRight = boardSentRightReply(c, boardSent);
-        if (boardRight && during.faults(Direction.BOARD_TO_HOST) > 0) {
+        if (boardRight && during.faults(Direction.BOARD_TO_HOST) > 0 && !c.checked()) {
+            // Plain exec output has no check any client could make; eval and execChecked answers do.
             tally.damaged(c.api(), detail);
             return;
         }
-        String why = boardRight ? "the SDK misread a right reply"
+        String why = boardRight && c.checked() ? "a checked answer damaged on the way back was returned"
+                : boardRight ? "the SDK misread a right reply"
                 : during.faults(Direction.HOST_TO_BOARD) > 0 ? "the board ran code damaged on the way in"
                 : "the board ran other code with no fault injected (it lost input itself)";
         tally.execsWrong++;
@@ -206,7 +210,9 @@ final class LoadLossRun {
         }
         String out = latin1(c.api().equals("eval") ? c.expected() + nl : c.expected());
         // Plain raw REPL: OK, stdout, EOT, stderr, EOT, '>'; raw-paste: the EOT that ends the paste, then the same.
-        return s.contains("OK" + out + "\u0004\u0004>") || s.contains("\u0004" + out + "\u0004\u0004>");
+        // execChecked: the output, then the board's length-and-hash line, which starts with \x15.
+        String end = c.api().equals("execChecked") ? "\u0015" : "\u0004\u0004>";
+        return s.contains("OK" + out + end) || s.contains("\u0004" + out + end);
     }
 
     /**

@@ -91,6 +91,12 @@ class BoardFilesIntegrityTest {
         assertTrue(e.getMessage().contains("/main.py is unchanged"), e.getMessage());
         assertEquals(OLD, new String(transport.fileSystem().readFile("/main.py"), StandardCharsets.UTF_8));
         assertEquals(List.of("main.py"), transport.fileSystem().list("/"), "no temporary file is left");
+        assertNoHelpersLeft(transport);
+    }
+
+    /** The SDK's names left in the board's globals by a failed operation fill a small heap: none may stay. */
+    private static void assertNoHelpersLeft(MicroPythonTransport transport) throws IOException {
+        assertEquals("[]", over(new FaultyLink(transport)).eval("[n for n in globals() if n.startswith('__m') and n not in ('__mg', '__mgh')]"));
     }
 
     /** Fix 4: when the link dies mid-upload the target is untouched, and the error names what is left. */
@@ -168,6 +174,7 @@ class BoardFilesIntegrityTest {
         }
         assertThrows(TransferVerificationException.class, () -> fs.cat("/data.bin", new ByteArrayOutputStream()));
         assertEquals(3, link.faults(), "two attempts of get, one of the streaming cat");
+        assertNoHelpersLeft(transport);
     }
 
     /**
