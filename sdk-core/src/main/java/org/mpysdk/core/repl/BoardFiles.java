@@ -362,7 +362,7 @@ public final class BoardFiles {
     private void read(String remote, OutputStream out, String operation) throws IOException {
         repl.pinning(() -> {
             String p = normal(remote, features());
-            download.read(p, stat(p).size(), out, operation);
+            download.read(p, out, operation);
             return null;
         });
     }

@@ -56,6 +56,8 @@ public final class Repl {
     /** Sends of one piece of code that did not run (damaged or unacknowledged) before giving up. */
     private static final int SEND_ATTEMPTS = 4;
     private static final Duration MAX_PLAIN_PAUSE = Duration.ofMillis(80);
+    /** Clean sends in a row after which slowed pacing speeds up one step. */
+    private static final int RELAX_AFTER = 32;
 
     /** Whether raw-paste mode is known to work on this connection. */
     public enum RawPaste {
@@ -80,9 +82,16 @@ public final class Repl {
     private boolean guardDefined;
     /** The token of the composite operation running now (see {@link #pinning}), or null. */
     private Cancellation pinned;
-    /** Plain raw REPL pacing of the code being sent: the options' at first, slower after damage. */
+    /**
+     * Plain raw REPL pacing: the options' at first, slower after damage, and kept for the connection (a
+     * board that lost input once will again: the micro:bit in QEMU loses some at the default pacing
+     * whenever the host is busy), back one step after {@link #RELAX_AFTER} clean sends in a row.
+     */
     private int plainChunk;
     private Duration plainPause;
+    /** Whether this connection has lost input: then all plain code is paced, uploads' chunks too. */
+    private boolean lossSeen;
+    private int cleanSends;
 
     /**
      * @param transport an open link to a board running MicroPython; the Repl does not close it
@@ -446,7 +455,7 @@ public final class Repl {
      */
     void run(byte[] code, OutputSink sink, Duration timeout, ByteArrayOutputStream collected, boolean paced)
             throws IOException {
-        run(code, sink, timeout, collected, paced, currentCancellation());
+        run(code, sink, new ExecDeadline(timeout), collected, paced, currentCancellation());
     }
 
     /**
@@ -457,17 +466,19 @@ public final class Repl {
      */
     String runCleanup(String code, Duration timeout) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        run(code.getBytes(StandardCharsets.UTF_8), out::write, timeout, out, true, new Cancellation());
+        run(code.getBytes(StandardCharsets.UTF_8), out::write, new ExecDeadline(timeout), out, true, new Cancellation());
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private void run(byte[] code, OutputSink sink, Duration timeout, ByteArrayOutputStream collected, boolean paced,
+    /** Runs SDK code whose output may extend its deadline (see {@link ExecDeadline}); stdout goes to {@code sink}. */
+    void run(byte[] code, OutputSink sink, ExecDeadline deadline) throws IOException {
+        run(code, sink, deadline, null, true, currentCancellation());
+    }
+
+    private void run(byte[] code, OutputSink sink, ExecDeadline deadline, ByteArrayOutputStream collected, boolean paced,
                      Cancellation cancel) throws IOException {
         String what = describe(code);
         cancel.throwIfCancelled(what);
-        Deadline deadline = Deadline.after(timeout);
-        plainChunk = options.plainChunk();
-        plainPause = options.plainChunkPause();
         for (int attempt = 1; ; attempt++) {
             ensureRaw(cancel);
             boolean guarded = options.guarded();
@@ -477,31 +488,33 @@ public final class Repl {
                 err = submit(wire, sink, deadline, cancel, what, paced);
             } catch (CodeNotAcknowledgedException e) {
                 // The board never got the end of the code, so nothing ran: sending it again is safe.
-                if (attempt >= SEND_ATTEMPTS || deadline.expired()) {
+                if (attempt >= SEND_ATTEMPTS || deadline.current().expired()) {
                     throw e;
                 }
                 LOG.debug("{} was not acknowledged on {} (attempt {}), sending it again", what, io.name(), attempt);
+                slowDown(); // the board lost input (its end-of-code byte at least)
                 continue;
             }
             if (err.isEmpty()) {
                 guardDefined = guarded;
+                sentClean();
                 return;
             }
             SubmissionGuard.Outcome outcome = guarded ? SubmissionGuard.classify(err) : SubmissionGuard.Outcome.USER;
             if (outcome == SubmissionGuard.Outcome.DAMAGED) {
                 // The helper may be what was damaged (or gone after a reset): define it again with the code.
                 guardDefined = false;
-                if (attempt >= SEND_ATTEMPTS || deadline.expired()) {
+                if (attempt >= SEND_ATTEMPTS || deadline.current().expired()) {
                     throw new CodeDamagedException("the board on " + io.name() + " received " + what + " damaged " + attempt
                             + " times (its length or hash did not match, last: " + lastLine(err) + "), so it never ran;"
                             + " the link loses or changes bytes: check the cable, lower the baud rate, or use firmware with raw-paste");
                 }
                 LOG.debug("{} arrived damaged on {} (attempt {}: {}), sending it again", what, io.name(), attempt, lastLine(err));
                 slowDown();
-                paced = true; // code written in one go may have overrun the board's input buffer
                 continue;
             }
             guardDefined = guarded && outcome == SubmissionGuard.Outcome.USER;
+            sentClean();
             String text = guarded ? SubmissionGuard.userText(err) : err;
             String printed = collected == null ? "" : collected.toString(StandardCharsets.UTF_8);
             throw new RemoteException(Traceback.parse(text), printed);
@@ -509,11 +522,11 @@ public final class Repl {
     }
 
     /** Sends code once and reads its reply; returns the exception text the board printed (empty when none). */
-    private String submit(byte[] wire, OutputSink sink, Deadline deadline, Cancellation cancel, String what,
+    private String submit(byte[] wire, OutputSink sink, ExecDeadline deadline, Cancellation cancel, String what,
                           boolean paced) throws IOException {
         RawReplFraming framing;
         try {
-            framing = send(wire, sink, deadline, cancel, what, paced);
+            framing = send(wire, sink, deadline.current(), cancel, what, paced);
         } catch (OperationCancelledException | OperationTimeoutException | ReplProtocolException e) {
             // The upload stopped half-way: the board's state is unknown; get back to a clean prompt.
             recover(cancel);
@@ -527,12 +540,27 @@ public final class Repl {
     /**
      * After damaged code the board is losing input faster than the pacing allows for (a busy board, or an
      * emulator descheduled on a loaded machine): halve the plain chunks and double the pause between them
-     * for the next sends of this code, down to 16 bytes every 80 ms.
+     * for the next sends, down to 16 bytes every 80 ms.
      */
     private void slowDown() {
+        lossSeen = true;
+        cleanSends = 0;
         plainChunk = Math.max(16, plainChunk / 2);
         plainPause = plainPause.multipliedBy(2).compareTo(MAX_PLAIN_PAUSE) > 0 ? MAX_PLAIN_PAUSE : plainPause.multipliedBy(2);
         LOG.debug("plain raw REPL pacing on {} is now {} bytes every {} ms", io.name(), plainChunk, plainPause.toMillis());
+    }
+
+    /** After a send that arrived intact: speed up one step once enough have in a row. */
+    private void sentClean() {
+        if (!lossSeen || ++cleanSends < RELAX_AFTER) {
+            return;
+        }
+        cleanSends = 0;
+        plainChunk = Math.min(options.plainChunk(), plainChunk * 2);
+        Duration half = plainPause.dividedBy(2);
+        plainPause = half.compareTo(options.plainChunkPause()) < 0 ? options.plainChunkPause() : half;
+        lossSeen = plainChunk < options.plainChunk() || plainPause.compareTo(options.plainChunkPause()) > 0;
+        LOG.debug("plain raw REPL pacing on {} is back to {} bytes every {} ms", io.name(), plainChunk, plainPause.toMillis());
     }
 
     private static String lastLine(String text) {
@@ -557,7 +585,7 @@ public final class Repl {
                 return new RawReplFraming(false, sink, options.maxErrorText(), 0);
             }
         }
-        writePlain(code, paced ? plainChunk : code.length, deadline, cancel, what);
+        writePlain(code, paced || lossSeen ? plainChunk : code.length, deadline, cancel, what);
         return new RawReplFraming(true, sink, options.maxErrorText(), 4096);
     }
 
@@ -590,6 +618,13 @@ public final class Repl {
             }
             io.write(code, i, Math.min(chunk, code.length - i));
         }
+        if (code.length > plainChunk) {
+            // A board that overruns loses the end of what arrives in a burst, and losing the end-of-code
+            // byte costs the acknowledgement wait (seconds) where a lost code byte costs one quick resend:
+            // let the input buffer drain first.
+            io.flush();
+            LockSupport.parkNanos(plainPause.toNanos());
+        }
         io.write(new byte[] {0x04});
         io.flush();
     }
@@ -601,7 +636,7 @@ public final class Repl {
         return Duration.ofMillis(ACK_MARGIN.toMillis() + lineMillis);
     }
 
-    private void readReply(RawReplFraming framing, Deadline deadline, Deadline ack, Cancellation cancel, String what)
+    private void readReply(RawReplFraming framing, ExecDeadline execDeadline, Deadline ack, Cancellation cancel, String what)
             throws IOException {
         byte[] buf = new byte[8192];
         SoftRebootDetector reboot = new SoftRebootDetector();
@@ -610,6 +645,7 @@ public final class Repl {
         long nextCtrlC = 0;
         long lastData = System.nanoTime();
         while (!framing.complete()) {
+            Deadline deadline = execDeadline.current(); // the output read so far may have extended it
             if (reason == null && ack != null && !framing.acknowledged() && ack.expired()) {
                 // No OK: either the board never saw the end of the code (a dropped byte) and is still collecting
                 // it, or the OK itself was lost and the code runs. Ctrl-C tells: running code answers with a

@@ -45,6 +45,8 @@ class FakeRawReplBoard extends AbstractTransport {
     volatile boolean damageEveryGuardedSubmission;
     /** Whether code comes guarded (the SDK's default); when not, any code runs as it arrived. */
     volatile boolean expectGuard = true;
+    /** The most bytes the SDK wrote in one go since this was last set to 0: how it paces plain code. */
+    int largestWrite;
     int pasteRequests;
     int maxPasteOverrun;
 
@@ -105,6 +107,7 @@ class FakeRawReplBoard extends AbstractTransport {
 
     @Override
     protected synchronized void writeRaw(byte[] data, int off, int len) {
+        largestWrite = Math.max(largestWrite, len);
         for (int i = off; i < off + len; i++) {
             if (dropAt.remove(written++)) {
                 continue; // lost on the way, as a busy board's full input buffer loses it

@@ -62,6 +62,25 @@ class GuardedExecTest {
         assertEquals(List.of(CODE), ran, "only the intact code ran, once");
     }
 
+    /** A board that lost input once will again: the slower pacing stays for the connection's next sends. */
+    @Test
+    void afterDamageTheNextExecsArePacedMoreSlowly() throws IOException {
+        FakeRawReplBoard board = plainBoard(recording());
+        Repl repl = repl(board, ReplOptions.defaults());
+        repl.enter();
+        repl.exec(CODE);
+        String longer = "x = 1\n".repeat(40) + "print(x)";
+        board.largestWrite = 0;
+        repl.exec(longer);
+        assertEquals(ReplOptions.defaults().plainChunk(), board.largestWrite, "the options' pacing at first");
+        board.loseWrittenBytes(20);
+        repl.exec(longer);
+        board.largestWrite = 0;
+        repl.exec(longer);
+        assertTrue(board.largestWrite <= ReplOptions.defaults().plainChunk() / 2, "still slower: " + board.largestWrite);
+        assertEquals(4, ran.stream().filter(c -> !c.startsWith("import os,gc")).count(), "each exec ran once");
+    }
+
     @Test
     void withoutTheGuardTheSameLossRunsOtherCode() throws IOException {
         // What the guard prevents: the plain raw REPL runs whatever arrived.
