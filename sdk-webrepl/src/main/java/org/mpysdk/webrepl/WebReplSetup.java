@@ -98,7 +98,7 @@ public final class WebReplSetup {
      * Starts WebREPL now, without a reboot ({@code import webrepl; webrepl.start()}). It reads the
      * password from {@code webrepl_cfg.py}, so call {@link #enable(String)} first.
      *
-     * @throws org.mpysdk.core.repl.RemoteException when the firmware has no {@code webrepl} module
+     * @throws org.mpysdk.core.repl.BoardCodeException when the firmware has no {@code webrepl} module
      * @throws IOException when the REPL fails
      */
     public void startNow() throws IOException {

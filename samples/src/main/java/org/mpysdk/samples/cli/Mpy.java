@@ -77,7 +77,7 @@ public final class Mpy implements Runnable {
         CommandLine cli = new CommandLine(new Mpy());
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("error: " + CliWording.of(e));
-            if (e instanceof org.mpysdk.core.repl.RemoteException) {
+            if (e instanceof org.mpysdk.core.repl.BoardCodeException) {
                 return EXIT_REMOTE_ERROR;
             }
             return e instanceof org.mpysdk.core.flash.FlashNotVerifiedException ? EXIT_NOT_VERIFIED : EXIT_FAILED;

@@ -86,7 +86,7 @@ class CliWebReplRealServerTest {
         assertFalse(Files.exists(server.root().resolve("data.bin")));
 
         CliRun missing = mpy("cp", ":/nothing.bin", dir.resolve("n.bin").toString());
-        assertEquals(3, missing.exitCode(), "not found, as over serial (a RemoteException)");
+        assertEquals(3, missing.exitCode(), "not found, as over serial (a BoardCodeException)");
         assertTrue(missing.stderr().contains("nothing.bin"), missing.stderr());
     }
 

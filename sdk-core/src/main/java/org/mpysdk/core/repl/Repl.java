@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * String out = repl.exec("print(1+1)").text();            // "2"
  * String v = repl.eval("len('abc')");                      // "3"
  * repl.execStreaming("for i in range(5): print(i)", (b, o, n) -> System.out.write(b, o, n), Duration.ofSeconds(5));
- * try { repl.exec("1/0"); } catch (RemoteException e) { e.type(); } // "ZeroDivisionError"
+ * try { repl.exec("1/0"); } catch (BoardCodeException e) { e.type(); } // "ZeroDivisionError"
  * repl.files().put(Path.of("main.py"), "/main.py");
  * }</pre>
  *
@@ -171,7 +171,7 @@ public final class Repl {
      *
      * @param code Python source (UTF-8)
      * @return what the code printed, and how long it took
-     * @throws RemoteException when the code raised (syntax errors included)
+     * @throws BoardCodeException when the code raised (syntax errors included)
      * @throws IOException a timeout, cancellation, board reset or link failure, as for
      *     {@link #exec(String, Duration)}
      */
@@ -201,7 +201,7 @@ public final class Repl {
      * @param code Python source (UTF-8)
      * @param timeout overall time for sending, running and reading the output
      * @return what the code printed, and how long it took
-     * @throws RemoteException when the code raised (syntax errors included)
+     * @throws BoardCodeException when the code raised (syntax errors included)
      * @throws OperationTimeoutException when it ran too long (it was interrupted; the REPL is usable)
      * @throws OperationCancelledException when cancelled (interrupted the same way)
      * @throws BoardResetException when the board rebooted meanwhile, or the code soft-reset it
@@ -231,7 +231,7 @@ public final class Repl {
      * @param code Python source (UTF-8)
      * @return what the code printed, checked
      * @throws ReplyDamagedException when the output does not match the board's length and hash; the code ran
-     * @throws RemoteException when the code raised (its traceback is not checked)
+     * @throws BoardCodeException when the code raised (its traceback is not checked)
      * @throws IllegalStateException when the guard is off
      * @throws IOException a timeout, cancellation, board reset or link failure, as for {@link #exec(String)}
      */
@@ -245,12 +245,12 @@ public final class Repl {
         ExecResult r;
         try {
             r = exec(wrapped, defaultTimeout(wrapped));
-        } catch (RemoteException e) {
+        } catch (BoardCodeException e) {
             // The trailer comes before the traceback: check the output the exception carries, and drop the
             // frame of the counting wrapper so the traceback reads as the user's code alone.
             byte[] out = SubmissionGuard.checkedOutput(e.stdout().getBytes(StandardCharsets.UTF_8));
             String text = e.traceback().text().replaceFirst("(?m)^\\s*File \"<stdin>\", line \\d+, in <module>\\n(?=\\s*File )", "");
-            throw new RemoteException(Traceback.parse(text), new String(out, StandardCharsets.UTF_8));
+            throw new BoardCodeException(Traceback.parse(text), new String(out, StandardCharsets.UTF_8));
         }
         return new ExecResult(SubmissionGuard.checkedOutput(r.stdoutBytes()), r.elapsedNanos());
     }
@@ -263,7 +263,7 @@ public final class Repl {
      * @param sink receives the printed bytes as they arrive, on the calling thread
      * @param timeout overall time for sending, running and reading the output
      * @return the result with empty stdout and the time taken
-     * @throws RemoteException when the code raised (its {@link RemoteException#stdout()} is empty too)
+     * @throws BoardCodeException when the code raised (its {@link BoardCodeException#stdout()} is empty too)
      * @throws IOException a timeout, cancellation, board reset or link failure, as for
      *     {@link #exec(String, Duration)}
      */
@@ -282,7 +282,7 @@ public final class Repl {
      * @param expression a Python expression, e.g. {@code "gc.mem_free()"} after an import
      * @return its {@code repr()}, for example {@code "2"}, {@code "'abc'"}, {@code "[1, 2]"}; with the guard on
      *     (the default) the board sends the answer's length and hash too, so a damaged answer is never returned
-     * @throws RemoteException when evaluating raised
+     * @throws BoardCodeException when evaluating raised
      * @throws ReplyDamagedException when the answer was damaged on the way back (the expression ran once)
      * @throws IllegalArgumentException when {@code expression} is a statement ({@code "x = 5"}: use
      *     {@link #exec(String)}), spans several lines, or is empty
@@ -444,7 +444,7 @@ public final class Repl {
         }
     }
 
-    /** Runs code; stdout goes to {@code sink}; {@code collected} (may be null) feeds RemoteException's stdout. */
+    /** Runs code; stdout goes to {@code sink}; {@code collected} (may be null) feeds BoardCodeException's stdout. */
     void run(byte[] code, OutputSink sink, Duration timeout, ByteArrayOutputStream collected) throws IOException {
         run(code, sink, timeout, collected, true);
     }
@@ -517,7 +517,7 @@ public final class Repl {
             sentClean();
             String text = guarded ? SubmissionGuard.userText(err) : err;
             String printed = collected == null ? "" : collected.toString(StandardCharsets.UTF_8);
-            throw new RemoteException(Traceback.parse(text), printed);
+            throw new BoardCodeException(Traceback.parse(text), printed);
         }
     }
 

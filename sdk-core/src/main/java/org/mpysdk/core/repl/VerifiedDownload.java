@@ -58,12 +58,12 @@ final class VerifiedDownload {
                         : "   print(repr(b))\n")
                 + "  print('#'+" + kind.hex("h") + ")\n finally:f.close()\n"
                 + "__md(" + PyLiterals.stringLiteral(p) + ")\ndel __md\n" + kind.teardown();
-        ExecDeadline deadline = new ExecDeadline(BoardFiles.transferTimeout(repl, 0));
+        ExecDeadline deadline = new ExecDeadline(FsCode.transferTimeout(repl, 0));
         Receiver receiver = new Receiver(p, b64, kind.newHostDigest(), out, operation, deadline);
         LineSplitter lines = new LineSplitter(MAX_LINE, receiver::line);
         try {
             repl.run(code.getBytes(StandardCharsets.UTF_8), lines, deadline);
-        } catch (RemoteException e) {
+        } catch (BoardCodeException e) {
             throw RemoteFileNotFoundException.ifMissing(e, p);
         }
         lines.finish();
@@ -98,7 +98,7 @@ final class VerifiedDownload {
             lineNo++;
             if (total == -2) {
                 total = parseSize(line);
-                deadline.allowAtLeast(BoardFiles.transferTimeout(repl, Math.max(0, total)));
+                deadline.allowAtLeast(FsCode.transferTimeout(repl, Math.max(0, total)));
                 listener.onProgress(new Progress(operation, p, 0, total));
                 return;
             }

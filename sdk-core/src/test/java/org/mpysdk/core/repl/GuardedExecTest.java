@@ -157,7 +157,7 @@ class GuardedExecTest {
     void tracebacksReadAsThePlainRawReplPrintsThem() throws IOException {
         FakeRawReplBoard board = plainBoard(recording());
         Repl repl = repl(board, ReplOptions.defaults());
-        RemoteException e = assertThrows(RemoteException.class, () -> repl.exec("1/0"));
+        BoardCodeException e = assertThrows(BoardCodeException.class, () -> repl.exec("1/0"));
         assertEquals("ZeroDivisionError", e.type());
         assertEquals("<stdin>", e.traceback().file());
         assertEquals(1, e.traceback().line());

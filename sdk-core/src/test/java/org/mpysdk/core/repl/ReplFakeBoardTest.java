@@ -95,7 +95,7 @@ class ReplFakeBoardTest {
                 ? FakeRawReplBoard.Reply.out("SDK" + code.substring(13, 19) + "\r\n")
                 : FakeRawReplBoard.Reply.error("partial\r\n", "Traceback (most recent call last):\r\n  File \"<stdin>\", line 2, in <module>\r\nValueError: bad\r\n"),
                 FakeRawReplBoard.Paste.SUPPORTED, 64);
-        RemoteException e = assertThrows(RemoteException.class, () -> repl(board, ReplOptions.defaults()).exec("x"));
+        BoardCodeException e = assertThrows(BoardCodeException.class, () -> repl(board, ReplOptions.defaults()).exec("x"));
         assertEquals("ValueError", e.type());
         assertEquals("bad", e.remoteMessage());
         assertEquals(2, e.line());

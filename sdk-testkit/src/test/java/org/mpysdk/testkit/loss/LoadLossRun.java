@@ -15,7 +15,7 @@ import org.mpysdk.core.AbstractTransport;
 import org.mpysdk.core.Board;
 import org.mpysdk.core.repl.BoardFiles;
 import org.mpysdk.core.repl.PartialUploadException;
-import org.mpysdk.core.repl.RemoteException;
+import org.mpysdk.core.repl.BoardCodeException;
 import org.mpysdk.core.repl.RemoteFileNotFoundException;
 import org.mpysdk.core.repl.Repl;
 
@@ -143,7 +143,7 @@ final class LoadLossRun {
             } else {
                 judge(c, before, "returned " + show(got));
             }
-        } catch (RemoteException e) {
+        } catch (BoardCodeException e) {
             if (c.raises() && c.errorType().equals(e.type()) && c.errorMessage().equals(e.remoteMessage())) {
                 tally.execsRight++;
             } else if ("MemoryError".equals(e.type())) {
@@ -512,8 +512,8 @@ final class LoadLossRun {
     }
 
     private static String typeName(IOException e) {
-        if (e instanceof RemoteException r) {
-            return "RemoteException(" + r.type() + ")";
+        if (e instanceof BoardCodeException r) {
+            return "BoardCodeException(" + r.type() + ")";
         }
         return e.getClass().getSimpleName();
     }

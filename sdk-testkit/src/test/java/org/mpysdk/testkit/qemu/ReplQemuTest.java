@@ -22,7 +22,7 @@ import org.mpysdk.core.OperationTimeoutException;
 import org.mpysdk.core.repl.BoardInfo;
 import org.mpysdk.core.repl.BoardResetException;
 import org.mpysdk.core.repl.ExecResult;
-import org.mpysdk.core.repl.RemoteException;
+import org.mpysdk.core.repl.BoardCodeException;
 import org.mpysdk.core.repl.Repl;
 
 /** The SDK's raw REPL against real MicroPython v1.9.2 (micro:bit firmware in QEMU). */
@@ -97,24 +97,24 @@ class ReplQemuTest {
     }
 
     @Test
-    void exceptionsBecomeRemoteExceptions() throws IOException {
-        RemoteException e = assertThrows(RemoteException.class, () -> repl.exec("print('before')\n\n1/0"));
+    void exceptionsBecomeBoardCodeExceptions() throws IOException {
+        BoardCodeException e = assertThrows(BoardCodeException.class, () -> repl.exec("print('before')\n\n1/0"));
         assertEquals("ZeroDivisionError", e.type());
         assertEquals("division by zero", e.remoteMessage());
         assertEquals("<stdin>", e.file());
         assertEquals(3, e.line());
         assertEquals("before\r\n", e.stdout());
 
-        RemoteException inner = assertThrows(RemoteException.class,
+        BoardCodeException inner = assertThrows(BoardCodeException.class,
                 () -> repl.exec("def f(d):\n    return d['missing']\nf({})"));
         assertEquals("KeyError", inner.type());
         assertEquals(2, inner.line());
 
-        RemoteException syntax = assertThrows(RemoteException.class, () -> repl.exec("def f(:\n  pass"));
+        BoardCodeException syntax = assertThrows(BoardCodeException.class, () -> repl.exec("def f(:\n  pass"));
         assertEquals("SyntaxError", syntax.type());
         assertEquals(1, syntax.line());
 
-        RemoteException os = assertThrows(RemoteException.class, () -> repl.exec("open('no-such-file')"));
+        BoardCodeException os = assertThrows(BoardCodeException.class, () -> repl.exec("open('no-such-file')"));
         assertEquals("OSError", os.type());
         assertEquals(2, os.errno());
         assertEquals("2", repl.exec("print(1+1)").text(), "the REPL is usable after errors");
@@ -141,7 +141,7 @@ class ReplQemuTest {
         repl.exec("gone = 5");
         assertEquals("5", repl.eval("gone"));
         repl.softReset();
-        RemoteException e = assertThrows(RemoteException.class, () -> repl.eval("gone"));
+        BoardCodeException e = assertThrows(BoardCodeException.class, () -> repl.eval("gone"));
         assertEquals("NameError", e.type());
         assertEquals("7", repl.eval("3+4"));
     }

@@ -82,7 +82,7 @@ public final class FlashWriter {
      * @param options compression, verification, skipping, forcing and header patch
      * @return per region what was written, skipped and verified, with the time taken
      * @throws IOException a {@link org.mpysdk.core.flash.ChipMismatchException},
-     *     {@link org.mpysdk.core.flash.ImageTooLargeException} or {@link org.mpysdk.core.flash.ImageFormatException}
+     *     {@link org.mpysdk.core.flash.ImageTooLargeException} or {@link org.mpysdk.core.flash.MalformedImageException}
      *     before anything is written (unless forced)
      * @throws PartialFlashException (or its subtype {@link FlashVerificationException}) after writing began
      */

@@ -4,18 +4,19 @@ import org.mpysdk.core.BoardException;
 
 /**
  * Code run on the board raised an exception. Carries the parsed traceback and whatever the code
- * printed before it failed.
+ * printed before it failed. (Named for what it is, not {@code RemoteException}: that name is also
+ * {@code java.rmi.RemoteException}, which an IDE's import can pick and which then catches nothing.)
  *
  * <pre>{@code
  * try {
  *     repl.exec("1/0");
- * } catch (RemoteException e) {
+ * } catch (BoardCodeException e) {
  *     e.type();    // "ZeroDivisionError"
  *     e.line();    // 1
  * }
  * }</pre>
  */
-public class RemoteException extends BoardException {
+public class BoardCodeException extends BoardException {
     /** The board's traceback, parsed. */
     private final Traceback traceback;
     /** What the code printed before it failed. */
@@ -25,7 +26,7 @@ public class RemoteException extends BoardException {
      * @param traceback the parsed traceback
      * @param stdout what the code printed before failing
      */
-    public RemoteException(Traceback traceback, String stdout) {
+    public BoardCodeException(Traceback traceback, String stdout) {
         super(describe(traceback));
         this.traceback = traceback;
         this.stdout = stdout;
