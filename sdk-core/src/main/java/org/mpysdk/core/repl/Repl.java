@@ -56,7 +56,7 @@ public final class Repl {
     /** Sends of one piece of code that did not run (damaged or unacknowledged) before giving up. */
     private static final int SEND_ATTEMPTS = 4;
     private static final Duration MAX_PLAIN_PAUSE = Duration.ofMillis(80);
-    /** Clean sends in a row after which slowed pacing speeds up one step. */
+    /** Clean sends in a row after which uploads go in one burst again. */
     private static final int RELAX_AFTER = 32;
 
     /** Whether raw-paste mode is known to work on this connection. */
@@ -82,14 +82,16 @@ public final class Repl {
     private boolean guardDefined;
     /** The token of the composite operation running now (see {@link #pinning}), or null. */
     private Cancellation pinned;
-    /**
-     * Plain raw REPL pacing: the options' at first, slower after damage, and kept for the connection (a
-     * board that lost input once will again: the micro:bit in QEMU loses some at the default pacing
-     * whenever the host is busy), back one step after {@link #RELAX_AFTER} clean sends in a row.
-     */
+    /** Plain raw REPL pacing of the code being sent: the options' at first, slower after damage. */
     private int plainChunk;
     private Duration plainPause;
-    /** Whether this connection has lost input: then all plain code is paced, uploads' chunks too. */
+    /**
+     * Whether this connection has lost input lately: then all plain code is paced, uploads' chunks too,
+     * which otherwise go in one burst (a board that lost input once will again: the micro:bit in QEMU
+     * does whenever the host is busy). Cleared after {@link #RELAX_AFTER} clean sends in a row. The
+     * slower steps of {@link #slowDown} stay per call: on a link that loses bytes at random, not by
+     * overrun, they would only compound until every exec ran out of time.
+     */
     private boolean lossSeen;
     private int cleanSends;
 
@@ -479,6 +481,8 @@ public final class Repl {
                      Cancellation cancel) throws IOException {
         String what = describe(code);
         cancel.throwIfCancelled(what);
+        plainChunk = options.plainChunk();
+        plainPause = options.plainChunkPause();
         for (int attempt = 1; ; attempt++) {
             ensureRaw(cancel);
             boolean guarded = options.guarded();
@@ -550,17 +554,13 @@ public final class Repl {
         LOG.debug("plain raw REPL pacing on {} is now {} bytes every {} ms", io.name(), plainChunk, plainPause.toMillis());
     }
 
-    /** After a send that arrived intact: speed up one step once enough have in a row. */
+    /** After a send that arrived intact: enough in a row, and the link counts as clean again. */
     private void sentClean() {
-        if (!lossSeen || ++cleanSends < RELAX_AFTER) {
-            return;
+        if (lossSeen && ++cleanSends >= RELAX_AFTER) {
+            lossSeen = false;
+            cleanSends = 0;
+            LOG.debug("no input lost on {} in {} sends: uploads go unpaced again", io.name(), RELAX_AFTER);
         }
-        cleanSends = 0;
-        plainChunk = Math.min(options.plainChunk(), plainChunk * 2);
-        Duration half = plainPause.dividedBy(2);
-        plainPause = half.compareTo(options.plainChunkPause()) < 0 ? options.plainChunkPause() : half;
-        lossSeen = plainChunk < options.plainChunk() || plainPause.compareTo(options.plainChunkPause()) > 0;
-        LOG.debug("plain raw REPL pacing on {} is back to {} bytes every {} ms", io.name(), plainChunk, plainPause.toMillis());
     }
 
     private static String lastLine(String text) {
