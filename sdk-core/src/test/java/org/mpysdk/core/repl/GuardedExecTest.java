@@ -73,12 +73,12 @@ class GuardedExecTest {
         repl.enter();
         byte[] chunk = ("x = 1\n".repeat(40) + "print(x)").getBytes(StandardCharsets.UTF_8);
         java.time.Duration timeout = java.time.Duration.ofSeconds(10);
-        repl.run(chunk, b -> { }, timeout, null, false);
+        repl.run(chunk, OutputSink.DISCARD, timeout, null, false);
         assertTrue(board.largestWrite > ReplOptions.defaults().plainChunk(), "one burst at first: " + board.largestWrite);
         board.loseWrittenBytes(20);
         repl.exec(CODE);
         board.largestWrite = 0;
-        repl.run(chunk, b -> { }, timeout, null, false);
+        repl.run(chunk, OutputSink.DISCARD, timeout, null, false);
         assertEquals(ReplOptions.defaults().plainChunk(), board.largestWrite, "paced after the loss");
         assertEquals(3, ran.size(), "each ran once: " + ran);
     }

@@ -63,7 +63,7 @@ class LoadLossTest {
     void qemuMicroPython129(@TempDir Path tmp) throws IOException {
         try (MicroPython129 mp = MicroPython129.start()) {
             String ramfs;
-            try (InputStream in = LoadLossTest.class.getResourceAsStream("ramfs.py")) {
+            try (InputStream in = LoadLossTest.class.getResourceAsStream("/bench/ramfs.py")) {
                 ramfs = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             run("MicroPython 1.29 mps2-an385 in QEMU", "qemu-1.29", Transports.open(mp.pty()),
