@@ -36,12 +36,46 @@ public final class BootScript {
             out.append(line);
         }
         if (!found) {
-            if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
-                out.append('\n');
-            }
+            endLine(out);
             out.append(START_LINES);
         }
+        return completed(out.toString());
+    }
+
+    /**
+     * A boot.py may hold only one of the two lines (found by fuzzing: {@code "webrepl.start()\n"} alone
+     * starts nothing, it raises NameError at boot): add the other, the import before the first start.
+     */
+    private static String completed(String boot) {
+        if (startsWebRepl(boot)) {
+            return boot;
+        }
+        StringBuilder out = new StringBuilder();
+        boolean imported = false;
+        for (String line : lines(boot)) {
+            String code = line.strip();
+            boolean active = !code.startsWith("#");
+            if (active && code.contains("import webrepl") && !code.contains("webrepl_")) {
+                imported = true;
+            }
+            if (active && !imported && code.contains("webrepl.start(")) {
+                // Same indentation, so that a start inside a block gets its import inside it too.
+                out.append(line, 0, line.length() - line.stripLeading().length()).append("import webrepl\n");
+                imported = true;
+            }
+            out.append(line);
+        }
+        if (!startsWebRepl(out.toString())) {
+            endLine(out);
+            out.append("webrepl.start()\n");
+        }
         return out.toString();
+    }
+
+    private static void endLine(StringBuilder out) {
+        if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
+            out.append('\n');
+        }
     }
 
     /**
