@@ -51,6 +51,11 @@ public final class Repl {
     // delays it. Waiting longer costs nothing when OK comes; giving up early interrupts code that runs
     // (seen at 2 s: QEMU's micro:bit descheduled at load 11 on 2 cores), so the margin is generous.
     private static final Duration ACK_MARGIN = Duration.ofMillis(5000);
+    /**
+     * How long a raw-paste window grant may be late before the paste is ended and sent again: far
+     * more than a busy board needs, far less than the deadline that a lost grant would otherwise cost.
+     */
+    private static final Duration PASTE_STALL = Duration.ofMillis(1500);
     /** How long removing the SDK's names after a failed operation may take: a hung board must not hold the caller long. */
     private static final Duration SWEEP_TIMEOUT = Duration.ofSeconds(3);
     /** Sends of one piece of code that did not run (damaged or unacknowledged) before giving up. */
@@ -581,7 +586,8 @@ public final class Repl {
                 pasteWindow = p.window();
             }
             if (rawPaste == RawPaste.SUPPORTED) {
-                RawPasteSession.send(io, pasteWindow, code, deadline, cancel, what);
+                // Guarded code cut short cannot run (see SubmissionGuard.wrap): a stalled paste may end early.
+                RawPasteSession.send(io, pasteWindow, code, deadline, cancel, what, options.guarded() ? pasteStall() : null);
                 return new RawReplFraming(false, sink, options.maxErrorText(), 0);
             }
         }
@@ -627,6 +633,13 @@ public final class Repl {
         }
         io.write(new byte[] {0x04});
         io.flush();
+    }
+
+    /** How long a raw-paste window grant may take before the paste counts as stalled: a margin plus two windows' line time. */
+    private Duration pasteStall() {
+        int baud = io.transport().baudRate();
+        long lineMillis = baud > 0 ? 2L * pasteWindow * 10_000L / baud : 0;
+        return Duration.ofMillis(PASTE_STALL.toMillis() + lineMillis);
     }
 
     /** How long {@code OK} may take after plain code: its time on the line plus a margin for a busy board. */

@@ -83,6 +83,23 @@ class GuardedExecTest {
         assertEquals(3, ran.size(), "each ran once: " + ran);
     }
 
+    /**
+     * Raw-paste has flow control but no check: a code byte lost on the way leaves the board one byte
+     * short of its next window grant, and both sides wait. The guarded paste is ended after a stall (cut
+     * short, it cannot compile) and sent again, long before the exec's own timeout.
+     */
+    @Test
+    void aStalledRawPasteIsEndedAndSentAgain() throws IOException {
+        FakeRawReplBoard board = new FakeRawReplBoard(recording(), FakeRawReplBoard.Paste.SUPPORTED, 32);
+        Repl repl = repl(board, ReplOptions.defaults());
+        repl.enter();
+        String code = "y = 1\n".repeat(30) + "print(y)";
+        repl.exec(code);
+        board.loseWrittenBytes(3 + 40); // after the paste request, inside the second window
+        assertEquals(Integer.toString(code.length()), repl.exec(code, java.time.Duration.ofSeconds(8)).text());
+        assertEquals(List.of(code, code), ran, "the intact code ran, once per exec");
+    }
+
     @Test
     void withoutTheGuardTheSameLossRunsOtherCode() throws IOException {
         // What the guard prevents: the plain raw REPL runs whatever arrived.

@@ -155,6 +155,7 @@ final class LoadLossRun {
             }
         } catch (IOException e) {
             Tally.add(tally.execTyped, typeName(e));
+            tally.typed(c.api() + "(" + show(c.code()) + "): " + e + "; " + faultsSince(before));
             usableAfter(c.api() + " failing with " + typeName(e));
         } catch (RuntimeException e) {
             tally.execsWrong++;
