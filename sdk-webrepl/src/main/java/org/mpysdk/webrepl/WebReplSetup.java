@@ -3,9 +3,10 @@ package org.mpysdk.webrepl;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import org.mpysdk.core.internal.PyLiterals;
 import org.mpysdk.core.repl.BoardFiles;
-import org.mpysdk.core.repl.PyLiterals;
 import org.mpysdk.core.repl.Repl;
+import org.mpysdk.webrepl.internal.BootScript;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,7 +8,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.mpysdk.core.LocalFiles;
+import org.mpysdk.core.internal.LocalFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

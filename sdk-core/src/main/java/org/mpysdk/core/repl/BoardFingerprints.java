@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mpysdk.core.internal.PyLiterals;
 
 /**
  * Size and SHA-256 of board files, many per exec, to decide what a copy can skip (as mpremote's

@@ -9,6 +9,7 @@ import java.util.zip.Deflater;
 import org.mpysdk.core.Cancellation;
 import org.mpysdk.core.Progress;
 import org.mpysdk.core.ProgressListener;
+import org.mpysdk.core.internal.PyLiterals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

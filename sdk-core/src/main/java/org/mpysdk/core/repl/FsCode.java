@@ -2,6 +2,7 @@ package org.mpysdk.core.repl;
 
 import java.io.IOException;
 import java.time.Duration;
+import org.mpysdk.core.internal.PyLiterals;
 
 /**
  * What the filesystem classes share: the checks of board paths against the firmware, the number

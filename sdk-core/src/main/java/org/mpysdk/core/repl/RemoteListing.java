@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.mpysdk.core.internal.PyLiterals;
 
 /** Lists folders and reads file metadata on the board ({@link BoardFiles#ls}, {@link BoardFiles#stat}). */
 final class RemoteListing {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import org.mpysdk.core.OperationCancelledException;
+import org.mpysdk.core.internal.PyLiterals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

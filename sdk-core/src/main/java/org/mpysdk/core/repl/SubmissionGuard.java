@@ -2,6 +2,7 @@ package org.mpysdk.core.repl;
 
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+import org.mpysdk.core.internal.PyLiterals;
 
 /**
  * Wraps code so that the board checks it arrived intact before running it, and reads the board's

@@ -8,6 +8,7 @@ import org.mpysdk.core.Cancellation;
 import org.mpysdk.core.OperationCancelledException;
 import org.mpysdk.core.Progress;
 import org.mpysdk.core.ProgressListener;
+import org.mpysdk.core.internal.PyLiterals;
 
 /**
  * Reads a board file in one streamed exec and proves that what arrived is the file: the board hashes

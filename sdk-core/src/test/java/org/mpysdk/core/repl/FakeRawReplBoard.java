@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.function.Function;
 import org.mpysdk.core.AbstractTransport;
 import org.mpysdk.core.TransportClosedException;
+import org.mpysdk.core.internal.PyLiterals;
 
 /**
  * A small in-memory board speaking the raw REPL, for unit tests of the protocol only (the real

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.mpysdk.core.AbstractTransport;
 import org.mpysdk.core.Transport;
 import org.mpysdk.core.TransportClosedException;
-import org.mpysdk.core.repl.PyLiterals;
+import org.mpysdk.core.internal.PyLiterals;
 import org.mpysdk.core.repl.ReplProtocolException;
 
 /**

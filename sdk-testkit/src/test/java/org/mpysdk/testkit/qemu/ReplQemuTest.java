@@ -19,10 +19,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.mpysdk.core.Board;
 import org.mpysdk.core.OperationCancelledException;
 import org.mpysdk.core.OperationTimeoutException;
+import org.mpysdk.core.repl.BoardCodeException;
 import org.mpysdk.core.repl.BoardInfo;
 import org.mpysdk.core.repl.BoardResetException;
 import org.mpysdk.core.repl.ExecResult;
-import org.mpysdk.core.repl.BoardCodeException;
 import org.mpysdk.core.repl.Repl;
 
 /** The SDK's raw REPL against real MicroPython v1.9.2 (micro:bit firmware in QEMU). */
@@ -182,8 +182,8 @@ class ReplQemuTest {
         for (int i = 0; i < 256; i++) {
             all[i] = (byte) i;
         }
-        String lit = org.mpysdk.core.repl.PyLiterals.bytesLiteral(all, 0, 256);
+        String lit = org.mpysdk.core.internal.PyLiterals.bytesLiteral(all, 0, 256);
         String printed = repl.exec("print(repr(" + lit + "))").text();
-        assertArrayEquals(all, org.mpysdk.core.repl.PyLiterals.parse(printed));
+        assertArrayEquals(all, org.mpysdk.core.internal.PyLiterals.parse(printed));
     }
 }

@@ -16,18 +16,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.mpysdk.core.Board;
 import org.mpysdk.core.Transport;
 import org.mpysdk.core.Transports;
+import org.mpysdk.core.repl.BoardCodeException;
 import org.mpysdk.core.repl.BoardFiles;
 import org.mpysdk.core.repl.ExecResult;
-import org.mpysdk.core.repl.BoardCodeException;
 import org.mpysdk.core.repl.Repl;
 import org.mpysdk.serial.SerialTransportProvider;
 import org.mpysdk.testkit.qemu.QemuMicrobit;
 import org.mpysdk.testkit.qemu.QemuMicrobitExtension;
-import org.mpysdk.webrepl.BootScript;
 import org.mpysdk.webrepl.WebRepl;
 import org.mpysdk.webrepl.WebReplSetup;
 import org.mpysdk.webrepl.WebReplStatus;
 import org.mpysdk.webrepl.WebReplTransportProvider;
+import org.mpysdk.webrepl.internal.BootScript;
 
 /**
  * WebREPL against real MicroPython: WebReplServer's terminal is the QEMU micro:bit (MicroPython v1.9.2)

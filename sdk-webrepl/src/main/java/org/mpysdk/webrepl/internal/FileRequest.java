@@ -1,10 +1,12 @@
-package org.mpysdk.webrepl;
+package org.mpysdk.webrepl.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.mpysdk.core.AbstractTransport;
+import org.mpysdk.webrepl.WebReplFileException;
+import org.mpysdk.webrepl.WebReplProtocolException;
 
 /**
  * The 82-byte request record that starts every WebREPL file operation (struct {@code <2sBBQLH64s},

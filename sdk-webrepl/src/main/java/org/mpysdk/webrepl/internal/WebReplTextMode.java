@@ -1,6 +1,7 @@
-package org.mpysdk.webrepl;
+package org.mpysdk.webrepl.internal;
 
 import org.mpysdk.core.BoardOption;
+import org.mpysdk.webrepl.WebReplTransport;
 
 /**
  * How the board's text frames (the REPL's output) are read, as an option of {@code Board.open}.

@@ -1,4 +1,6 @@
-package org.mpysdk.webrepl;
+package org.mpysdk.webrepl.internal;
+
+import org.mpysdk.webrepl.WebReplProtocolException;
 
 /** The operations of the WebREPL file protocol, with their codes in the request record. */
 public enum FileOp {

@@ -1,4 +1,4 @@
-package org.mpysdk.core;
+package org.mpysdk.core.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,6 +1,8 @@
-package org.mpysdk.webrepl;
+package org.mpysdk.webrepl.internal;
 
 import org.mpysdk.core.AbstractTransport;
+import org.mpysdk.webrepl.MicroPythonVersion;
+import org.mpysdk.webrepl.WebReplProtocolException;
 
 /**
  * Parsers for what the board sends back in binary frames: the 4-byte status reply {@code "WB"} +

@@ -1,4 +1,4 @@
-package org.mpysdk.core;
+package org.mpysdk.core.internal;
 
 /** Searching byte arrays: what board output parsers need and {@code String} cannot do on raw bytes. */
 public final class Bytes {

@@ -1,7 +1,8 @@
-package org.mpysdk.core.repl;
+package org.mpysdk.core.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import org.mpysdk.core.repl.ReplProtocolException;
 
 /**
  * Python literals the SDK writes into code it sends and reads back from {@code repr()} output:
@@ -51,7 +52,7 @@ public final class PyLiterals {
     }
 
     /** @return characters one byte takes inside {@link #bytesLiteral} */
-    static int escapedLength(int c) {
+    public static int escapedLength(int c) {
         if (c == '\\' || c == '\'' || c == '\n' || c == '\r' || c == '\t') {
             return 2;
         }

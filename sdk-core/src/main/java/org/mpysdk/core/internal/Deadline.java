@@ -1,6 +1,7 @@
-package org.mpysdk.core;
+package org.mpysdk.core.internal;
 
 import java.time.Duration;
+import org.mpysdk.core.OperationTimeoutException;
 
 /**
  * A point in time a wait must not pass, on the monotonic clock. Loops that read repeatedly use one

@@ -1,4 +1,4 @@
-package org.mpysdk.webrepl;
+package org.mpysdk.webrepl.internal;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.mpysdk.core.flash;
+package org.mpysdk.core.internal;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

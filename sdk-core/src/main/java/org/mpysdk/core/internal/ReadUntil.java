@@ -1,8 +1,10 @@
-package org.mpysdk.core;
+package org.mpysdk.core.internal;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
+import org.mpysdk.core.AbstractTransport;
+import org.mpysdk.core.OperationTimeoutException;
 
 /**
  * The one wait for a byte pattern that every transport and the REPL use: bounded by one deadline,
