@@ -60,7 +60,9 @@ public final class Repl {
     private static final Duration SWEEP_TIMEOUT = Duration.ofSeconds(3);
     /** Sends of one piece of code that did not run (damaged or unacknowledged) before giving up. */
     private static final int SEND_ATTEMPTS = 4;
-    private static final Duration MAX_PLAIN_PAUSE = Duration.ofMillis(80);
+    /** Unusable answers to the raw-paste request after which this connection stops asking. */
+    private static final int PASTE_PROBE_ATTEMPTS = 3;
+    private static final Duration MAX_PLAIN_PAUSE = Duration.ofMillis(40);
     /** Clean sends in a row after which uploads go in one burst again. */
     private static final int RELAX_AFTER = 32;
 
@@ -80,6 +82,8 @@ public final class Repl {
     private final Supplier<Cancellation> cancellation;
     private boolean inRaw;
     private RawPaste rawPaste = RawPaste.UNKNOWN;
+    /** Raw-paste requests that got no usable answer (see {@link #PASTE_PROBE_ATTEMPTS}). */
+    private int pasteProbeFailures;
     private int pasteWindow;
     private FirmwareFeatures features;
     private BoardFiles files;
@@ -240,6 +244,8 @@ public final class Repl {
      * @throws ReplyDamagedException when the output does not match the board's length and hash; the code ran
      * @throws BoardCodeException when the code raised (its traceback is not checked)
      * @throws IllegalStateException when the guard is off
+     * @throws UnsupportedRemoteOperationException when the board's stack is too small for the counting
+     *     (the micro:bit's); nothing the code printed is returned then
      * @throws IOException a timeout, cancellation, board reset or link failure, as for {@link #exec(String)}
      */
     public ExecResult execChecked(String code) throws IOException {
@@ -253,6 +259,13 @@ public final class Repl {
         try {
             r = exec(wrapped, defaultTimeout(wrapped));
         } catch (BoardCodeException e) {
+            if ("RuntimeError".equals(e.type()) && e.remoteMessage().contains("maximum recursion depth")
+                    && e.traceback().text().contains(", in print")) {
+                // exec in exec, then the counting print(): more C stack than the micro:bit has.
+                throw new UnsupportedRemoteOperationException("execChecked needs more stack than the board on " + io.name()
+                        + " has (its counting print() overflowed it: RuntimeError, maximum recursion depth exceeded);"
+                        + " use exec, or eval, whose answers are checked on every board");
+            }
             // The trailer comes before the traceback: check the output the exception carries, and drop the
             // frame of the counting wrapper so the traceback reads as the user's code alone.
             byte[] out = SubmissionGuard.checkedOutput(e.stdout().getBytes(StandardCharsets.UTF_8));
@@ -535,7 +548,7 @@ public final class Repl {
                           boolean paced) throws IOException {
         RawReplFraming framing;
         try {
-            framing = send(wire, sink, deadline.current(), cancel, what, paced);
+            framing = send(wire, sink, deadline, cancel, what, paced);
         } catch (OperationCancelledException | OperationTimeoutException | ReplProtocolException e) {
             // The upload stopped half-way: the board's state is unknown; get back to a clean prompt.
             recover(cancel);
@@ -549,7 +562,7 @@ public final class Repl {
     /**
      * After damaged code the board is losing input faster than the pacing allows for (a busy board, or an
      * emulator descheduled on a loaded machine): halve the plain chunks and double the pause between them
-     * for the next sends, down to 16 bytes every 80 ms.
+     * for the next sends, down to 16 bytes every 40 ms.
      */
     private void slowDown() {
         lossSeen = true;
@@ -573,15 +586,19 @@ public final class Repl {
         return s.substring(s.lastIndexOf('\n') + 1).strip();
     }
 
-    private RawReplFraming send(byte[] code, OutputSink sink, Deadline deadline, Cancellation cancel, String what,
+    private RawReplFraming send(byte[] code, OutputSink sink, ExecDeadline execDeadline, Cancellation cancel, String what,
                                 boolean paced) throws IOException {
+        Deadline deadline = execDeadline.current();
         if (options.rawPaste() && code.length > options.plainChunk() && rawPaste != RawPaste.UNSUPPORTED) {
             if (rawPaste == RawPaste.UNKNOWN) {
                 probeRawPaste(cancel);
             } else {
                 RawPasteSession.Probe p = RawPasteSession.request(io, options.rawPasteProbeTimeout());
                 if (p.answer() != RawPasteSession.Answer.SUPPORTED) {
-                    throw new ReplProtocolException("raw-paste request refused on " + io.name() + " after it had worked: " + p.detail());
+                    // It worked before on this board: the answer was damaged or lost on the way. Nothing ran.
+                    recover(cancel);
+                    throw new CodeNotAcknowledgedException("the raw-paste request on " + io.name() + " got " + p.detail()
+                            + " after it had worked (the answer was damaged on the way); nothing ran and the REPL was re-entered");
                 }
                 pasteWindow = p.window();
             }
@@ -591,7 +608,11 @@ public final class Repl {
                 return new RawReplFraming(false, sink, options.maxErrorText(), 0);
             }
         }
-        writePlain(code, paced || lossSeen ? plainChunk : code.length, deadline, cancel, what);
+        int chunk = paced || lossSeen ? plainChunk : code.length;
+        // The pauses are the SDK's own choice, not the code's running time: they do not eat the timeout.
+        long pauses = (code.length - 1) / chunk + (code.length > plainChunk ? 1 : 0);
+        execDeadline.extendBy(plainPause.multipliedBy(pauses));
+        writePlain(code, chunk, execDeadline.current(), cancel, what);
         return new RawReplFraming(true, sink, options.maxErrorText(), 4096);
     }
 
@@ -604,9 +625,13 @@ public final class Repl {
             }
             case UNSUPPORTED -> rawPaste = RawPaste.UNSUPPORTED;
             default -> {
-                // Firmware whose REPL hangs on the request: give up on raw-paste for this connection.
-                rawPaste = RawPaste.UNSUPPORTED;
-                LOG.info("raw-paste request on {} got no usable answer ({}); using the plain raw REPL", io.name(), p.detail());
+                // Firmware whose REPL hangs on the request, or an answer lost on a lossy link: give up on
+                // raw-paste for this connection only when it happens again and again.
+                if (++pasteProbeFailures >= PASTE_PROBE_ATTEMPTS) {
+                    rawPaste = RawPaste.UNSUPPORTED;
+                    LOG.info("raw-paste request on {} got no usable answer {} times ({}); using the plain raw REPL",
+                            io.name(), pasteProbeFailures, p.detail());
+                }
                 inRaw = false;
                 enterRaw(cancel);
             }

@@ -36,7 +36,8 @@ final class LoadLossRun {
      * @param maxFile the largest file sent (the micro:bit has a 9 KB heap)
      * @param longLines lines of the long exec kind
      */
-    record Limits(int minFile, int maxFile, int longLines) {
+    /** @param checkedExec whether the board can run execChecked (not the micro:bit: its stack is too small) */
+    record Limits(int minFile, int maxFile, int longLines, boolean checkedExec) {
     }
 
     /** A check made with the faults off: {@code ok} false when the check itself failed; content null when absent. */
@@ -130,7 +131,7 @@ final class LoadLossRun {
     // ------------------------------------------------------------------ execs
 
     private void exec() {
-        ExecCase c = ExecCase.next(rnd, n++, limits.longLines(), nl);
+        ExecCase c = ExecCase.next(rnd, n++, limits.longLines(), nl, limits.checkedExec());
         tally.execs++;
         Tally.add(tally.execKinds, c.label());
         FaultCounts before = link.counts();

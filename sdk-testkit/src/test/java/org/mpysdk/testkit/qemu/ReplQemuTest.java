@@ -24,6 +24,7 @@ import org.mpysdk.core.repl.BoardInfo;
 import org.mpysdk.core.repl.BoardResetException;
 import org.mpysdk.core.repl.ExecResult;
 import org.mpysdk.core.repl.Repl;
+import org.mpysdk.core.repl.UnsupportedRemoteOperationException;
 
 /** The SDK's raw REPL against real MicroPython v1.9.2 (micro:bit firmware in QEMU). */
 @Tag("peer")
@@ -53,6 +54,19 @@ class ReplQemuTest {
         assertEquals("42\na b", r.text());
         assertEquals("'abc'", repl.eval("'ab' + 'c'"));
         assertEquals("[1, 4, 9]", repl.eval("[i*i for i in (1, 2, 3)]"));
+    }
+
+    /**
+     * Found by the load-and-loss run: execChecked's counting print() runs in an exec inside the guard's
+     * exec, more C stack than the micro:bit has. It must say so, not pass the board's RuntimeError off as
+     * the user's, and the REPL must stay usable.
+     */
+    @Test
+    void execCheckedSaysTheMicrobitsStackIsTooSmall() throws IOException {
+        UnsupportedRemoteOperationException e = assertThrows(UnsupportedRemoteOperationException.class,
+                () -> repl.execChecked("print(6 * 7)"));
+        assertTrue(e.getMessage().contains("use exec, or eval"), e.getMessage());
+        assertEquals("42", repl.eval("6 * 7"));
     }
 
     @Test
