@@ -89,6 +89,8 @@ public final class Repl {
     private BoardFiles files;
     /** Whether the guard's helper is known to be defined on the board (see {@link SubmissionGuard}). */
     private boolean guardDefined;
+    /** Whether the SDK's names may still be on the board after a failed clean-up (see {@link #sweepHelpers}). */
+    private boolean sweepPending;
     /** The token of the composite operation running now (see {@link #pinning}), or null. */
     private Cancellation pinned;
     /** Plain raw REPL pacing of the code being sent: the options' at first, slower after damage. */
@@ -435,6 +437,9 @@ public final class Repl {
         }
         pinned = cancellation.get();
         try {
+            if (sweepPending) {
+                sweepHelpers(null); // the last failure's clean-up failed too (a lossy link): try again first
+            }
             return operation.run();
         } catch (IOException | RuntimeException e) {
             sweepHelpers(e);
@@ -453,12 +458,15 @@ public final class Repl {
      */
     private void sweepHelpers(Exception failure) {
         if (failure instanceof TransportClosedException || failure instanceof BoardResetException) {
+            sweepPending = false;
             return; // no link to clean up over, or a reset already cleared every global
         }
         try {
+            sweepPending = true;
             runCleanup("try:\n __mf.close()\nexcept Exception:\n pass\n"
                     + "[globals().pop(k) for k in [k for k in globals() if k[:3]=='__m' and k not in('" + SubmissionGuard.HELPER
                     + "','" + SubmissionGuard.HASHER + "')]]\n", SWEEP_TIMEOUT);
+            sweepPending = false;
         } catch (IOException e) {
             LOG.debug("could not remove the SDK's names from the board on {} after a failure: {}", io.name(), e.toString());
         }
