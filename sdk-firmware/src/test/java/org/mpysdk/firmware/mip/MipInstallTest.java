@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.mpysdk.core.Board;
+import org.mpysdk.core.OperationCancelledException;
 import org.mpysdk.core.Progress;
+import org.mpysdk.testkit.micropython.MicroPythonOptions;
 import org.mpysdk.testkit.micropython.MicroPythonTransport;
 import org.mpysdk.testkit.micropython.VirtualMicroPython;
 
@@ -195,5 +197,34 @@ class MipInstallTest {
         assertEquals("/flash/pkgs", r.target());
         assertEquals(List.of("/flash/pkgs/tgt/deep/t.py"), r.written());
         assertArrayEquals("T = 3\n".getBytes(StandardCharsets.UTF_8), board.repl().files().cat("/flash/pkgs/tgt/deep/t.py"));
+    }
+
+    @Test
+    void aFullBoardFailsTypedAndSaysWhatWasWritten() throws IOException {
+        String big = "# filler\n".repeat(2000);
+        index.publish(new LocalIndex.Release("roomy", "1.0", "py", LocalIndex.files("a_small.py", "S = 1\n", "b_big.py", big),
+                List.of()));
+        try (Board small = Board.open("virtual:micropython", MicroPythonOptions.defaults().withFileSystemBytes(3 * 4096))) {
+            BoardOutOfSpaceException e = assertThrows(BoardOutOfSpaceException.class, () -> installer().install(small, "roomy"));
+            assertEquals(List.of("/lib/a_small.py"), e.installed());
+            assertTrue(e.getMessage().contains("/lib/b_big.py") && e.getMessage().contains("free space"), e.getMessage());
+            assertFalse(small.repl().files().exists("/lib/b_big.py"), "a put replaces a file only when complete");
+        }
+    }
+
+    @Test
+    void aCancelStopsBetweenFiles(Board board, MicroPythonTransport transport) throws IOException {
+        index.publish(new LocalIndex.Release("two", "1.0", "py", LocalIndex.files("two_a.py", "A = 1\n", "two_b.py", "B = 1\n"),
+                List.of()));
+        board.onProgress(p -> {
+            if (p.phase().equals("install /lib/two_a.py")) {
+                board.cancel();
+            }
+        });
+        OperationCancelledException e = assertThrows(OperationCancelledException.class, () -> installer().install(board, "two"));
+        assertFalse(transport.fileSystem().exists("/lib/two_b.py"), e.getMessage());
+        board.onProgress(null);
+        InstallReport again = installer().install(board, "two");
+        assertTrue(again.written().contains("/lib/two_b.py"), "a new install after the cancel runs normally: " + again);
     }
 }
