@@ -135,9 +135,14 @@ final class DependencyResolver {
         if (json.isEmpty()) {
             if (listing.isPresent()) {
                 IndexEntry entry = listing.get().find(name).orElseThrow();
-                throw new PackageVersionNotFoundException("the index " + index + " lists " + name + neededBy
-                        + " but has no description of version " + version + " for " + variantName(variant)
-                        + "; versions listed: " + entry.known(variant), entry.known(variant));
+                if (entry.versions().isEmpty()) {
+                    throw new PackageVersionNotFoundException("the index " + index + " has no version " + version + " of "
+                            + name + neededBy + " for " + variantName(variant) + " (its index.json lists no versions)", List.of());
+                }
+                // index.json says it exists: the index contradicts itself, which a half-finished update does.
+                throw new PackageDownloadException("the index " + index + " lists version " + version + " of " + name + neededBy
+                        + " for " + variantName(variant) + ", but " + descriptionUrl(name, variant, version)
+                        + " is not there (HTTP 404); the index may be half updated: try again later", 404, null);
             }
             throw new PackageNotFoundException("no package " + name + neededBy + " (version " + version + ") at " + index
                     + "; check the name and version, or the index URL");

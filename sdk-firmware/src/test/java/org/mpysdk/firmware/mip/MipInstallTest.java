@@ -182,6 +182,12 @@ class MipInstallTest {
         assertEquals(503, e.httpStatus());
         assertTrue(e.getMessage().contains("try again later"), e.getMessage());
 
+        server.statuses.remove("/index.json");
+        index.publish(new LocalIndex.Release("half", "1.0", "py", LocalIndex.files("half.py", "H = 1\n"), List.of()));
+        server.statuses.put("/package/py/half/1.0.json", 404);
+        PackageDownloadException half = assertThrows(PackageDownloadException.class, () -> installer().install(board, "half@1.0"));
+        assertTrue(half.getMessage().contains("half updated"), half.getMessage());
+
         String url = server.url();
         server.close();
         PackageDownloadException down = assertThrows(PackageDownloadException.class,
