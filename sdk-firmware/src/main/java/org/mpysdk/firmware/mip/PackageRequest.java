@@ -42,7 +42,7 @@ public record PackageRequest(String name, String version) {
         // The last '@' separates the version, so a URL with '@' in its path keeps it (mpremote splits
         // on every '@' and fails there instead).
         int at = spec.lastIndexOf('@');
-        if (at < 0 || spec.indexOf('/', at) >= 0) {
+        if (at < 0 || PackageSources.isUrl(spec) && spec.indexOf('/', at) >= 0) {
             return new PackageRequest(spec, "");
         }
         return new PackageRequest(spec.substring(0, at), spec.substring(at + 1));
