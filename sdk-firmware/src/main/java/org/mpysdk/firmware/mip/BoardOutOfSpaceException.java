@@ -7,6 +7,7 @@ import java.util.List;
  * replace a file only when complete); {@link #installed()} lists the files written before it.
  */
 public class BoardOutOfSpaceException extends PackageException {
+    /** The board paths written before the board ran out of space. */
     private final List<String> installed;
 
     /**

@@ -13,7 +13,15 @@ import java.util.List;
  */
 public record InstallReport(String target, List<InstalledPackage> packages, List<String> written,
         List<String> unchanged, long bytesWritten) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param target the board folder the packages went into
+     * @param packages every package resolved, in install order
+     * @param written the board paths written
+     * @param unchanged the board paths skipped
+     * @param bytesWritten the bytes of the files written
+     */
     public InstallReport {
         packages = List.copyOf(packages);
         written = List.copyOf(written);

@@ -5,6 +5,7 @@ package org.mpysdk.firmware.mip;
  * than "not found". Nothing was written to the board when this comes from the download phase.
  */
 public class PackageDownloadException extends PackageException {
+    /** The HTTP status, or -1 when the failure happened below HTTP. */
     private final int httpStatus;
 
     /**

@@ -5,8 +5,11 @@ package org.mpysdk.firmware.mip;
  * written to the board: every file is downloaded and checked before the first one is installed.
  */
 public class PackageHashMismatchException extends PackageException {
+    /** Where the file came from. */
     private final String url;
+    /** The hash prefix the index gives. */
     private final String expected;
+    /** The full SHA-256 of what arrived. */
     private final String actual;
 
     /**

@@ -15,6 +15,10 @@ public record PackageRequest(String name, String version) {
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,63}");
 
     /**
+     * Trims and checks the fields.
+     *
+     * @param name the package name or URL, not blank
+     * @param version the version wanted, or {@code ""} (or null) for the newest
      * @throws IllegalArgumentException when {@code name} is blank or {@code version} is not a version
      *     (letters, digits, {@code . _ + -})
      */

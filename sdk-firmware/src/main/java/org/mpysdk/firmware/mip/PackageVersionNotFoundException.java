@@ -4,6 +4,7 @@ import java.util.List;
 
 /** The package exists, but not in the version asked for; {@link #available()} says which exist. */
 public class PackageVersionNotFoundException extends PackageException {
+    /** The versions the index lists for the package. */
     private final List<String> available;
 
     /**
