@@ -148,6 +148,14 @@ class MipInstallTest {
         InstallReport sources = PackageInstaller.builder().index(server.url()).mpy(false).build().install(board, "which");
         assertEquals("py", sources.packages().get(0).variant());
         assertTrue(server.requests().contains("/package/py/which/latest.json"), server.requests().toString());
+
+        // Without index.json nothing says which variants exist: the board's is asked for, then the sources.
+        server.statuses.put("/index.json", 404);
+        server.requests().clear();
+        InstallReport direct = installer().install(board, "onlypy");
+        assertEquals("py", direct.packages().get(0).variant());
+        assertEquals(List.of("/index.json", "/package/" + mpy + "/onlypy/latest.json", "/package/py/onlypy/latest.json"),
+                server.requests().subList(0, 3));
     }
 
     @Test
