@@ -27,7 +27,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {PortsCommand.class, ChipInfoCommand.class, EraseCommand.class, FlashCommand.class,
             ExecCommand.class, RunCommand.class, ReplCommand.class, FilesCommands.Ls.class, FilesCommands.Cp.class,
             FilesCommands.Rm.class, FilesCommands.Mkdir.class, FilesCommands.Sync.class, WebReplSetupCommand.class,
-            CatalogCommand.class, DemoCommand.class},
+            CatalogCommand.class, DemoCommand.class, MipCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the operation failed (message on stderr)", "2:bad command line",
             "3:a MicroPython exception on the board (exec, run)",
