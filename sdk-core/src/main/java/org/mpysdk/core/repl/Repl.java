@@ -91,6 +91,10 @@ public final class Repl {
     private boolean guardDefined;
     /** Whether the SDK's names may still be on the board after a failed clean-up (see {@link #sweepHelpers}). */
     private boolean sweepPending;
+    /** Whether a garbage collection for code that did not fit the heap is running (it must not ask for another). */
+    private boolean collecting;
+    /** Whether the sweep itself is running (its exec must not start another). */
+    private boolean sweeping;
     /** The token of the composite operation running now (see {@link #pinning}), or null. */
     private Cancellation pinned;
     /** Plain raw REPL pacing of the code being sent: the options' at first, slower after damage. */
@@ -463,12 +467,15 @@ public final class Repl {
         }
         try {
             sweepPending = true;
+            sweeping = true;
             runCleanup("try:\n __mf.close()\nexcept Exception:\n pass\n"
                     + "[globals().pop(k) for k in [k for k in globals() if k[:3]=='__m' and k not in('" + SubmissionGuard.HELPER
                     + "','" + SubmissionGuard.HASHER + "')]]\n", SWEEP_TIMEOUT);
             sweepPending = false;
         } catch (IOException e) {
             LOG.debug("could not remove the SDK's names from the board on {} after a failure: {}", io.name(), e.toString());
+        } finally {
+            sweeping = false;
         }
     }
 
@@ -507,8 +514,12 @@ public final class Repl {
                      Cancellation cancel) throws IOException {
         String what = describe(code);
         cancel.throwIfCancelled(what);
+        if (sweepPending && pinned == null && !collecting && !sweeping) {
+            sweepHelpers(null); // outside any file operation: the names of the last failed one can go now
+        }
         plainChunk = options.plainChunk();
         plainPause = options.plainChunkPause();
+        boolean collectedGarbage = false;
         for (int attempt = 1; ; attempt++) {
             ensureRaw(cancel);
             boolean guarded = options.guarded();
@@ -545,6 +556,25 @@ public final class Repl {
             }
             guardDefined = guarded && outcome == SubmissionGuard.Outcome.USER;
             sentClean();
+            if (outcome == SubmissionGuard.Outcome.NOT_RUN && !collectedGarbage && !collecting
+                    && lastLine(err).startsWith("MemoryError") && !deadline.current().expired()) {
+                // The board could not even compile it (the micro:bit's 9 KB heap, fragmented by earlier
+                // execs): nothing ran, so collect the garbage with a tiny exec and send it once more.
+                collectedGarbage = true;
+                LOG.debug("{} did not fit the heap of {} ({}); collecting garbage and sending it again", what, io.name(), lastLine(err));
+                collecting = true;
+                try {
+                    if (sweepPending && pinned == null) {
+                        sweepHelpers(null); // names a failed operation left: on a 9 KB heap, often the reason
+                    }
+                    runCleanup("import gc\ngc.collect()", SWEEP_TIMEOUT);
+                } catch (IOException e) {
+                    LOG.debug("collecting garbage on {} failed too: {}", io.name(), e.toString());
+                } finally {
+                    collecting = false;
+                }
+                continue;
+            }
             String text = guarded ? SubmissionGuard.userText(err) : err;
             String printed = collected == null ? "" : collected.toString(StandardCharsets.UTF_8);
             throw new BoardCodeException(Traceback.parse(text), printed);

@@ -188,6 +188,13 @@ final class LoadLossRun {
         String detail = c.api() + "(" + show(c.code()) + ") should " + (c.raises() ? "raise " + c.errorType() + ": "
                 + c.errorMessage() : "give " + show(c.expected())) + " but " + what + "; " + faultsSince(before);
         boolean boardRight = boardSentRightReply(c, boardSent);
+        if (!boardRight && during.faults(Direction.BOARD_TO_HOST) > 0
+                && new String(boardSent, StandardCharsets.ISO_8859_1).contains("MemoryError")) {
+            // The board failed typed (out of memory) and its traceback met a fault on the way back: a
+            // typed failure whose text no client can check, not a wrong result.
+            Tally.add(tally.execTyped, "MemoryError, its text damaged on the way back");
+            return;
+        }
         if (boardRight && during.faults(Direction.BOARD_TO_HOST) > 0 && !c.checked()) {
             // Plain exec output has no check any client could make; eval and execChecked answers do.
             tally.damaged(c.api(), detail);
