@@ -37,7 +37,7 @@ class DocSnippetsTest {
             "import static java.nio.charset.StandardCharsets.UTF_8;",
             "import org.mpysdk.core.*;", "import org.mpysdk.core.repl.*;", "import org.mpysdk.core.flash.*;",
             "import org.mpysdk.serial.*;", "import org.mpysdk.serial.esp.*;",
-            "import org.mpysdk.webrepl.*;", "import org.mpysdk.firmware.*;",
+            "import org.mpysdk.webrepl.*;", "import org.mpysdk.firmware.*;", "import org.mpysdk.firmware.mip.*;",
             "import org.mpysdk.serial.esp.protocol.*;",
             "import org.mpysdk.testkit.*;", "import org.mpysdk.testkit.micropython.*;", "import org.mpysdk.testkit.esp.*;",
             "import org.mpysdk.testkit.qemu.*;", "import org.mpysdk.testkit.webrepl.*;",
