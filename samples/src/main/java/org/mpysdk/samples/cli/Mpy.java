@@ -105,10 +105,7 @@ public final class Mpy implements Callable<Integer> {
         shareVersion(cli, cli.getCommandSpec().version());
         // Decided from the raw arguments: a command line too broken to parse still asked for JSON.
         boolean json = Arrays.asList(args).contains("--json");
-        CommandLine.IParameterExceptionHandler usage = cli.getParameterExceptionHandler();
-        cli.setParameterExceptionHandler((e, a) -> json
-                ? ErrorReport.print(true, ErrorReport.USAGE, e.getMessage(), EXIT_USAGE)
-                : usage.handleParseException(e, a)); // picocli's: the message and the command's usage, on stderr
+        cli.setParameterExceptionHandler(new UsageError(json));
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             int code = e instanceof org.mpysdk.core.repl.RemoteException ? EXIT_REMOTE_ERROR
                     : e instanceof org.mpysdk.core.flash.FlashNotVerifiedException ? EXIT_NOT_VERIFIED : EXIT_FAILED;
