@@ -54,6 +54,9 @@ class CliEsptoolCommandsTest {
         assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
         assertTrue(run.stdout().contains(", verified,"), run.stdout());
         assertTrue(run.stdout().contains("boot.bin@0x1000"), run.stdout());
+        assertTrue(run.stdout().contains("wrote " + String.format("%,d", bootloader.length + table.length + app.length) + " bytes"),
+                run.stdout());
+        assertFalse(run.stdout().contains("FlashResult["), "words, not a record's toString: " + run.stdout());
         assertTrue(run.stderr().contains("flash"), "progress on stderr: " + run.stderr());
         assertArrayEquals(bootloader, esp.flash().read(0x1000, bootloader.length));
         assertArrayEquals(table, esp.flash().read(0x8000, table.length));
