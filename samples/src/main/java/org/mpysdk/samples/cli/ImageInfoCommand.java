@@ -46,12 +46,20 @@ final class ImageInfoCommand implements Callable<Integer> {
             throw new org.mpysdk.core.flash.ImageFormatException(file + " is not an ESP image: " + e.getMessage());
         }
         Map<String, Object> info = describe(data, h);
+        String broken = !h.checksumValid() ? "its checksum does not match its segments"
+                : !h.hashValid() ? "its appended SHA-256 does not match its content" : null;
+        if (broken != null) {
+            info.put("error", file + ": " + broken + "; the chip would refuse to boot it");
+        }
         if (mpy.json) {
-            Output.json(info);
+            Output.json(info); // the one document on stdout; "error" in it says what is wrong
         } else {
             print(data.length, info);
+            if (broken != null) {
+                System.err.println("error: " + info.get("error"));
+            }
         }
-        return h.checksumValid() && h.hashValid() ? 0 : Mpy.EXIT_FAILED;
+        return broken == null ? 0 : Mpy.EXIT_FAILED;
     }
 
     /** What there is to say about the image, in esptool's terms; also the {@code --json} document. */

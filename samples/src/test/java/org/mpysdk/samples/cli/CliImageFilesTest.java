@@ -65,6 +65,10 @@ class CliImageFilesTest {
         assertEquals(1, run.exitCode(), run.stdout());
         assertTrue(run.stdout().contains("Validation hash: ") && run.stdout().contains("(invalid)"), run.stdout());
         assertTrue(run.stdout().contains("Detected image type: ESP32-S3"), run.stdout());
+        assertTrue(run.stderr().startsWith("error: " + file + ": its checksum does not match"), run.stderr());
+        CliRun json = CliRun.of("--json", "image-info", file.toString());
+        assertEquals(1, json.exitCode());
+        assertTrue(JSON.readTree(json.stdout()).get("error").asText().contains("would refuse to boot it"), json.stdout());
     }
 
     @Test
