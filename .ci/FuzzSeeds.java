@@ -19,8 +19,8 @@ import org.mpysdk.serial.esp.protocol.CommandPacket;
 import org.mpysdk.serial.esp.protocol.Opcode;
 import org.mpysdk.serial.esp.protocol.ResponsePacket;
 import org.mpysdk.serial.esp.protocol.Slip;
-import org.mpysdk.webrepl.FileOp;
-import org.mpysdk.webrepl.FileRequest;
+import org.mpysdk.webrepl.internal.FileOp;
+import org.mpysdk.webrepl.internal.FileRequest;
 
 /**
  * Writes the seed corpora of the fuzz tests that are generated rather than hand-written (run by

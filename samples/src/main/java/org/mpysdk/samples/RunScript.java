@@ -4,11 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.mpysdk.core.Board;
-import org.mpysdk.core.repl.RemoteException;
+import org.mpysdk.core.repl.BoardCodeException;
 
 /**
  * Sample: run a local script on a board, streaming what it prints; a MicroPython exception comes back
- * as a {@link RemoteException} with its type, message and line.
+ * as a {@link BoardCodeException} with its type, message and line.
  *
  * <pre>
  * java ... RunScript /dev/ttyUSB0 blink.py
@@ -27,7 +27,7 @@ public final class RunScript {
         try (Board board = Board.open(args[0])) {
             board.repl().execStreaming(code, (bytes, off, len) -> System.out.write(bytes, off, len), Duration.ofMinutes(5));
             System.out.flush();
-        } catch (RemoteException e) {
+        } catch (BoardCodeException e) {
             System.out.flush();
             System.err.printf("%s: %s (line %d)%n", e.type(), e.remoteMessage(), e.line());
             System.exit(3);

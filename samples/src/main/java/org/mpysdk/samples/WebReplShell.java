@@ -4,7 +4,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import org.mpysdk.core.Board;
-import org.mpysdk.core.repl.RemoteException;
+import org.mpysdk.core.repl.BoardCodeException;
 import org.mpysdk.webrepl.WebRepl;
 
 /**
@@ -31,7 +31,7 @@ public final class WebReplShell {
             while ((line = in.readLine()) != null) {
                 try {
                     System.out.print(board.repl().exec(line).stdout());
-                } catch (RemoteException e) {
+                } catch (BoardCodeException e) {
                     System.out.println(e.type() + ": " + e.remoteMessage());
                 }
             }

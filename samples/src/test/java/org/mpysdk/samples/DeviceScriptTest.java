@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mpysdk.core.Board;
-import org.mpysdk.core.repl.RemoteException;
+import org.mpysdk.core.repl.BoardCodeException;
 import org.mpysdk.testkit.Peers;
 import org.mpysdk.testkit.micropython.VirtualMicroPython;
 
@@ -53,7 +53,7 @@ class DeviceScriptTest {
     @Test
     void aBrokenConfigFileIsAPythonErrorTheTestCanSee(Board board) throws IOException {
         board.repl().files().put("garbage".getBytes(), "/thermostat.cfg");
-        RemoteException e = assertThrows(RemoteException.class, () -> board.repl().exec("load()", Duration.ofSeconds(5)));
+        BoardCodeException e = assertThrows(BoardCodeException.class, () -> board.repl().exec("load()", Duration.ofSeconds(5)));
         assertEquals("ValueError", e.type());
     }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mpysdk.core.internal.Bytes;
 
 class AbstractTransportTest {
 

@@ -178,16 +178,8 @@ final class FrameKindTap extends SocketFactory {
      * section 5.2), rewriting the opcode of text frames to binary.
      */
     static final class Retyper extends FilterInputStream {
-        private static final byte[] HEAD_END = {'\r', '\n', '\r', '\n'};
-
-        private enum State { HTTP_HEAD, B0, B1, EXT_LENGTH, MASK, PAYLOAD }
-
         private final Queue<Boolean> kinds;
-        private State state = State.HTTP_HEAD;
-        private int headMatched;
-        private int extLeft;
-        private int maskLeft;
-        private long payloadLeft;
+        private final FrameScanner frames = new FrameScanner(this::retype);
 
         Retyper(InputStream in, Queue<Boolean> kinds) {
             super(in);
@@ -229,82 +221,20 @@ final class FrameKindTap extends SocketFactory {
 
         /** Advances the parser over {@code b[off, off+n)}, rewriting opcodes in place. */
         void process(byte[] b, int off, int n) {
-            int i = off;
-            int end = off + n;
-            while (i < end) {
-                switch (state) {
-                    case HTTP_HEAD -> {
-                        byte c = b[i++];
-                        if (c == HEAD_END[headMatched]) {
-                            headMatched++;
-                        } else {
-                            headMatched = c == '\r' ? 1 : 0;
-                        }
-                        if (headMatched == HEAD_END.length) {
-                            state = State.B0;
-                        }
-                    }
-                    case B0 -> {
-                        int opcode = b[i] & 0x0F;
-                        if (opcode == 1) {
-                            b[i] = (byte) ((b[i] & 0xF0) | 2);
-                            kinds.add(Boolean.TRUE);
-                        } else if (opcode == 2) {
-                            kinds.add(Boolean.FALSE);
-                        }
-                        i++;
-                        state = State.B1;
-                    }
-                    case B1 -> {
-                        int b1 = b[i++] & 0xFF;
-                        maskLeft = (b1 & 0x80) != 0 ? 4 : 0;
-                        int len7 = b1 & 0x7F;
-                        payloadLeft = 0;
-                        if (len7 == 126) {
-                            extLeft = 2;
-                            state = State.EXT_LENGTH;
-                        } else if (len7 == 127) {
-                            extLeft = 8;
-                            state = State.EXT_LENGTH;
-                        } else {
-                            payloadLeft = len7;
-                            state = afterLength();
-                        }
-                    }
-                    case EXT_LENGTH -> {
-                        payloadLeft = (payloadLeft << 8) | (b[i++] & 0xFF);
-                        if (--extLeft == 0) {
-                            state = afterLength();
-                        }
-                    }
-                    case MASK -> {
-                        i++;
-                        if (--maskLeft == 0) {
-                            state = payloadLeft == 0 ? State.B0 : State.PAYLOAD;
-                        }
-                    }
-                    case PAYLOAD -> {
-                        long skip = Math.min(payloadLeft, end - i);
-                        i += (int) skip;
-                        payloadLeft -= skip;
-                        if (payloadLeft == 0) {
-                            state = State.B0;
-                        }
-                    }
-                    default -> throw new IllegalStateException(state.toString());
-                }
-            }
+            frames.scan(b, off, n);
         }
 
-        private State afterLength() {
-            if (payloadLeft < 0) {
-                // A length over 2^63: OkHttp rejects the frame; pass the rest through untouched.
-                payloadLeft = Long.MAX_VALUE;
+        /** Text frames become binary, and each frame's kind is queued for the reader. */
+        private byte retype(byte first) {
+            int opcode = first & 0x0F;
+            if (opcode == 1) {
+                kinds.add(Boolean.TRUE);
+                return (byte) ((first & 0xF0) | 2);
             }
-            if (maskLeft > 0) {
-                return State.MASK;
+            if (opcode == 2) {
+                kinds.add(Boolean.FALSE);
             }
-            return payloadLeft == 0 ? State.B0 : State.PAYLOAD;
+            return first;
         }
     }
 }

@@ -110,7 +110,7 @@ final class InboundBytes {
                     all.write(c, first ? headOffset : 0, c.length - (first ? headOffset : 0));
                     first = false;
                 }
-                if (org.mpysdk.core.Bytes.indexOf(all.toByteArray(), pattern, 0) >= 0) {
+                if (org.mpysdk.core.internal.Bytes.indexOf(all.toByteArray(), pattern, 0) >= 0) {
                     return true;
                 }
                 if (closedReason != null || left <= 0) {

@@ -6,8 +6,8 @@ import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import org.mpysdk.core.Deadline;
 import org.mpysdk.core.OperationTimeoutException;
+import org.mpysdk.core.internal.Deadline;
 
 /**
  * The client's bytes to the board, with a gate that lets this SDK put a frame of its own between
@@ -22,17 +22,9 @@ import org.mpysdk.core.OperationTimeoutException;
  * a frame boundary, holding the same lock as OkHttp's writes, so the two never interleave.
  */
 final class OutboundFrames extends FilterOutputStream {
-    private static final byte[] HEAD_END = {'\r', '\n', '\r', '\n'};
-
-    private enum State { HTTP_HEAD, B0, B1, EXT_LENGTH, MASK, PAYLOAD }
-
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition atBoundary = lock.newCondition();
-    private State state = State.HTTP_HEAD;
-    private int headMatched;
-    private int extLeft;
-    private int maskLeft;
-    private long payloadLeft;
+    private final FrameScanner frames = new FrameScanner(b -> b);
 
     /** @param out the socket's output stream */
     OutboundFrames(OutputStream out) {
@@ -49,8 +41,8 @@ final class OutboundFrames extends FilterOutputStream {
         lock.lock();
         try {
             out.write(b, off, len);
-            follow(b, off, len);
-            if (state == State.B0) {
+            frames.scan(b, off, len);
+            if (frames.atFrameStart()) {
                 atBoundary.signalAll();
             }
         } finally {
@@ -79,7 +71,7 @@ final class OutboundFrames extends FilterOutputStream {
     void writeBetweenFrames(byte[] frame, Deadline deadline) throws IOException {
         lock.lock();
         try {
-            while (state != State.B0) {
+            while (!frames.atFrameStart()) {
                 if (deadline.expired()) {
                     throw new OperationTimeoutException("no frame boundary on the way to the board within "
                             + deadline.budget().toMillis() + " ms", deadline.budget());
@@ -98,78 +90,13 @@ final class OutboundFrames extends FilterOutputStream {
         }
     }
 
-    /** Advances the frame parser over bytes just written. */
-    void follow(byte[] b, int off, int n) {
-        int i = off;
-        int end = off + n;
-        while (i < end) {
-            switch (state) {
-                case HTTP_HEAD -> {
-                    byte c = b[i++];
-                    headMatched = c == HEAD_END[headMatched] ? headMatched + 1 : (c == '\r' ? 1 : 0);
-                    if (headMatched == HEAD_END.length) {
-                        state = State.B0;
-                    }
-                }
-                case B0 -> {
-                    i++;
-                    state = State.B1;
-                }
-                case B1 -> {
-                    int b1 = b[i++] & 0xFF;
-                    maskLeft = (b1 & 0x80) != 0 ? 4 : 0;
-                    int len7 = b1 & 0x7F;
-                    payloadLeft = 0;
-                    if (len7 >= 126) {
-                        extLeft = len7 == 126 ? 2 : 8;
-                        state = State.EXT_LENGTH;
-                    } else {
-                        payloadLeft = len7;
-                        state = afterLength();
-                    }
-                }
-                case EXT_LENGTH -> {
-                    payloadLeft = (payloadLeft << 8) | (b[i++] & 0xFF);
-                    if (--extLeft == 0) {
-                        state = afterLength();
-                    }
-                }
-                case MASK -> {
-                    i++;
-                    if (--maskLeft == 0) {
-                        state = payloadLeft == 0 ? State.B0 : State.PAYLOAD;
-                    }
-                }
-                case PAYLOAD -> {
-                    long skip = Math.min(payloadLeft, end - i);
-                    i += (int) skip;
-                    payloadLeft -= skip;
-                    if (payloadLeft == 0) {
-                        state = State.B0;
-                    }
-                }
-                default -> throw new IllegalStateException(state.toString());
-            }
-        }
-    }
-
     /** @return whether the last byte written ended a frame (or the HTTP head) */
     boolean atFrameBoundary() {
         lock.lock();
         try {
-            return state == State.B0;
+            return frames.atFrameStart();
         } finally {
             lock.unlock();
         }
-    }
-
-    private State afterLength() {
-        if (payloadLeft < 0) {
-            payloadLeft = Long.MAX_VALUE;
-        }
-        if (maskLeft > 0) {
-            return State.MASK;
-        }
-        return payloadLeft == 0 ? State.B0 : State.PAYLOAD;
     }
 }

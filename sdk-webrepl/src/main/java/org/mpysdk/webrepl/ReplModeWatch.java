@@ -1,7 +1,7 @@
 package org.mpysdk.webrepl;
 
 import java.nio.charset.StandardCharsets;
-import org.mpysdk.core.Bytes;
+import org.mpysdk.core.internal.Bytes;
 
 /**
  * Follows which REPL mode this client has put the board in, from the bytes passing through: the raw

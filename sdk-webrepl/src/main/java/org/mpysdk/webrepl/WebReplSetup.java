@@ -3,9 +3,10 @@ package org.mpysdk.webrepl;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import org.mpysdk.core.internal.PyLiterals;
 import org.mpysdk.core.repl.BoardFiles;
-import org.mpysdk.core.repl.PyLiterals;
 import org.mpysdk.core.repl.Repl;
+import org.mpysdk.webrepl.internal.BootScript;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,7 +99,7 @@ public final class WebReplSetup {
      * Starts WebREPL now, without a reboot ({@code import webrepl; webrepl.start()}). It reads the
      * password from {@code webrepl_cfg.py}, so call {@link #enable(String)} first.
      *
-     * @throws org.mpysdk.core.repl.RemoteException when the firmware has no {@code webrepl} module
+     * @throws org.mpysdk.core.repl.BoardCodeException when the firmware has no {@code webrepl} module
      * @throws IOException when the REPL fails
      */
     public void startNow() throws IOException {

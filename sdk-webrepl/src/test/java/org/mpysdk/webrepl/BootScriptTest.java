@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.Test;
+import org.mpysdk.webrepl.internal.BootScript;
 
 class BootScriptTest {
     @Test
@@ -37,6 +38,18 @@ class BootScriptTest {
     void webreplSetupsOwnImportIsNotAStartLine() {
         assertFalse(BootScript.startsWebRepl("import webrepl_setup\n"));
         assertEquals("import webrepl_setup\nimport webrepl\nwebrepl.start()\n", BootScript.enable("import webrepl_setup\n"));
+    }
+
+    /** Found by .ci/fuzz: a boot.py with only one of the two lines must get the other, the import first. */
+    @Test
+    void aLoneStartOrImportLineIsCompleted() {
+        for (String boot : new String[] {"webrepl.start()\n", "#webrepl.start()\n", "import webrepl\n", "x = 1\n  webrepl.start()"}) {
+            String on = BootScript.enable(boot);
+            assertTrue(BootScript.startsWebRepl(on), boot + " -> " + on);
+            assertEquals(on, BootScript.enable(on));
+            assertTrue(on.indexOf("import webrepl") < on.indexOf("webrepl.start("), on);
+        }
+        assertEquals("x = 1\n  import webrepl\n  webrepl.start()", BootScript.enable("x = 1\n  webrepl.start()"));
     }
 
     @Test

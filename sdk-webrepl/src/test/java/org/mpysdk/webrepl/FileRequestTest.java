@@ -10,6 +10,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.mpysdk.webrepl.internal.FileOp;
+import org.mpysdk.webrepl.internal.FileRequest;
 
 class FileRequestTest {
 

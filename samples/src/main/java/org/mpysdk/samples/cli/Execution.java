@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mpysdk.core.Board;
 import org.mpysdk.core.repl.ExecResult;
-import org.mpysdk.core.repl.RemoteException;
+import org.mpysdk.core.repl.BoardCodeException;
 
 /** Runs code for {@code exec} and {@code run}: streamed to stdout, or collected for {@code --json}. */
 final class Execution {
@@ -19,7 +19,7 @@ final class Execution {
                 ExecResult r = board.repl().exec(code, timeout);
                 m.put("stdout", r.stdout());
                 m.put("error", null);
-            } catch (RemoteException e) {
+            } catch (BoardCodeException e) {
                 m.put("stdout", e.stdout());
                 m.put("error", Map.of("type", e.type(), "message", e.remoteMessage(), "line", e.line()));
             }
@@ -32,7 +32,7 @@ final class Execution {
                 System.out.flush();
             }, timeout);
             return 0;
-        } catch (RemoteException e) {
+        } catch (BoardCodeException e) {
             System.out.flush();
             System.err.println(e.traceback() != null ? e.getMessage() : e.toString());
             return Mpy.EXIT_REMOTE_ERROR;

@@ -42,8 +42,8 @@ final class ImageInfoCommand implements Callable<Integer> {
         EspImageHeader h;
         try {
             h = at == 0 ? EspImageHeader.parse(data) : EspImageHeader.parse(data, at, true);
-        } catch (org.mpysdk.core.flash.ImageFormatException e) {
-            throw new org.mpysdk.core.flash.ImageFormatException(file + " is not an ESP image: " + e.getMessage());
+        } catch (org.mpysdk.core.flash.MalformedImageException e) {
+            throw new org.mpysdk.core.flash.MalformedImageException(file + " is not an ESP image: " + e.getMessage());
         }
         Map<String, Object> info = describe(data, h);
         String broken = !h.checksumValid() ? "its checksum does not match its segments"

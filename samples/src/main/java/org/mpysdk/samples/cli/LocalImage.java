@@ -9,7 +9,7 @@ import org.mpysdk.core.flash.Chip;
 import org.mpysdk.core.flash.EspImageHeader;
 import org.mpysdk.core.flash.FlashImage;
 import org.mpysdk.core.flash.FlashRegion;
-import org.mpysdk.core.flash.ImageFormatException;
+import org.mpysdk.core.flash.MalformedImageException;
 import org.mpysdk.firmware.CatalogFormatException;
 import org.mpysdk.firmware.Firmware;
 import org.mpysdk.firmware.FirmwareFileName;
@@ -66,22 +66,22 @@ final class LocalImage {
      * the bootloader region starts at the chip's bootloader offset, where the flasher checks its chip
      * id and integrity (and {@code --force} skips those checks, as for any image).
      */
-    static FlashImage byHeader(String name, byte[] bytes) throws ImageFormatException {
+    static FlashImage byHeader(String name, byte[] bytes) throws MalformedImageException {
         int at = bootloaderAt(bytes);
         EspImageHeader header;
         try {
             header = at == 0 ? EspImageHeader.parse(bytes) : EspImageHeader.parse(bytes, at, true);
-        } catch (ImageFormatException e) {
-            throw new ImageFormatException(name + " is not an ESP firmware image: " + e.getMessage());
+        } catch (MalformedImageException e) {
+            throw new MalformedImageException(name + " is not an ESP firmware image: " + e.getMessage());
         }
-        Chip chip = header.chip().orElseThrow(() -> new ImageFormatException(String.format("%s: its image header names "
+        Chip chip = header.chip().orElseThrow(() -> new MalformedImageException(String.format("%s: its image header names "
                 + "chip id %d, which this mpy does not know; nothing was written (a newer mpy may know the chip)",
                 name, header.chipId())));
         if (at == 0) {
             return FlashImage.forChip(chip, bytes);
         }
         if (at != chip.flashOffset()) {
-            throw new ImageFormatException(String.format("%s: its %s bootloader sits at file offset 0x%X, but %s "
+            throw new MalformedImageException(String.format("%s: its %s bootloader sits at file offset 0x%X, but %s "
                     + "bootloaders go at 0x%X; nothing was written (the file is not a merged image for flash 0x0)",
                     name, chip.displayName(), at, chip.displayName(), chip.flashOffset()));
         }

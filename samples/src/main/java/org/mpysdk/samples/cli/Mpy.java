@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
             ExecCommand.class, RunCommand.class, ReplCommand.class, FilesCommands.Ls.class, FilesCommands.Cp.class,
             FilesCommands.Rm.class, FilesCommands.Mkdir.class, FilesCommands.Sync.class, WebReplSetupCommand.class,
             WriteFlashCommand.class, ReadFlashCommand.class, EraseRegionCommand.class, ImageInfoCommand.class,
-            MergeBinCommand.class, CatalogCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+            MergeBinCommand.class, CatalogCommand.class, DemoCommand.class, MipCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the operation failed (message on stderr; with --json a JSON object on stdout)",
             "2:bad command line (also: no command given)",
@@ -107,7 +108,7 @@ public final class Mpy implements Callable<Integer> {
         boolean json = Arrays.asList(args).contains("--json");
         cli.setParameterExceptionHandler(new UsageError(json));
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
-            int code = e instanceof org.mpysdk.core.repl.RemoteException ? EXIT_REMOTE_ERROR
+            int code = e instanceof org.mpysdk.core.repl.BoardCodeException ? EXIT_REMOTE_ERROR
                     : e instanceof org.mpysdk.core.flash.FlashNotVerifiedException ? EXIT_NOT_VERIFIED : EXIT_FAILED;
             return ErrorReport.print(json, e.getClass().getSimpleName(), CliWording.of(e), code);
         });

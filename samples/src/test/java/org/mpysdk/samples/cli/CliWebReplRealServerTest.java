@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.mpysdk.core.Deadline;
+import org.mpysdk.core.internal.Deadline;
 import org.mpysdk.testkit.built.BuiltPeers;
 import org.mpysdk.testkit.built.MicroPythonWebReplServer;
 
@@ -86,7 +86,7 @@ class CliWebReplRealServerTest {
         assertFalse(Files.exists(server.root().resolve("data.bin")));
 
         CliRun missing = mpy("cp", ":/nothing.bin", dir.resolve("n.bin").toString());
-        assertEquals(3, missing.exitCode(), "not found, as over serial (a RemoteException)");
+        assertEquals(3, missing.exitCode(), "not found, as over serial (a BoardCodeException)");
         assertTrue(missing.stderr().contains("nothing.bin"), missing.stderr());
     }
 

@@ -52,7 +52,7 @@ public interface Bootloader extends AutoCloseable {
      * @return per region what was written, skipped and verified, with sizes and time
      * @throws ChipMismatchException when the image is for another chip (unless forced)
      * @throws ImageTooLargeException when it does not fit the flash (unless forced)
-     * @throws ImageFormatException when the image at the bootloader offset is corrupt (unless forced)
+     * @throws MalformedImageException when the image at the bootloader offset is corrupt (unless forced)
      * @throws PartialFlashException when writing failed after it started, saying what was completed
      * @throws IOException another {@link FlashException}, a timeout or a transport failure before writing started
      */

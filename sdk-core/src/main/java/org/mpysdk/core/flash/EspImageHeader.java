@@ -21,7 +21,7 @@ import java.util.Optional;
  * appended" at byte 23); then the segments (load address, length, data); zero padding so that the
  * checksum byte ends a 16-byte line; then, when appended, 32 bytes of SHA-256 over everything before.
  *
- * <p>Parsing fails ({@link ImageFormatException}) only when the structure is broken (magic, segment
+ * <p>Parsing fails ({@link MalformedImageException}) only when the structure is broken (magic, segment
  * table, lengths past the end); a wrong checksum or digest is reported by {@link #checksumValid()} and
  * {@link #hashValid()}, so callers decide (see {@link #requireIntact()}). Every loop is bounded by the
  * segment count (at most 16) and the buffer length, so garbage ends quickly.
@@ -92,11 +92,11 @@ public record EspImageHeader(int start, int flashMode, int flashSizeFreq, long e
      *
      * @param data a firmware file or flash dump whose first byte is the image's magic
      * @return the parsed header, segments and check results
-     * @throws ImageFormatException when the bytes are not a well-formed image; the message says what is wrong
+     * @throws MalformedImageException when the bytes are not a well-formed image; the message says what is wrong
      */
-    public static EspImageHeader parse(byte[] data) throws ImageFormatException {
+    public static EspImageHeader parse(byte[] data) throws MalformedImageException {
         if (data.length < COMMON_HEADER + 8) {
-            throw new ImageFormatException("no ESP image at 0x0: " + data.length
+            throw new MalformedImageException("no ESP image at 0x0: " + data.length
                     + " bytes are too short for an ESP image header");
         }
         return parse(data, !looksLikeEsp8266(data));
@@ -108,9 +108,9 @@ public record EspImageHeader(int start, int flashMode, int flashSizeFreq, long e
      * @param data a firmware file or flash dump whose first byte is the image's magic
      * @param extended whether the image has the 16-byte extended header (every chip but the ESP8266)
      * @return the parsed header, segments and check results
-     * @throws ImageFormatException when the bytes are not a well-formed image
+     * @throws MalformedImageException when the bytes are not a well-formed image
      */
-    public static EspImageHeader parse(byte[] data, boolean extended) throws ImageFormatException {
+    public static EspImageHeader parse(byte[] data, boolean extended) throws MalformedImageException {
         return parse(data, 0, extended);
     }
 
@@ -121,27 +121,27 @@ public record EspImageHeader(int start, int flashMode, int flashSizeFreq, long e
      * @param start where the image starts
      * @param extended whether the image has the 16-byte extended header (every chip but the ESP8266)
      * @return the parsed header, segments and check results; offsets in it are into {@code data}
-     * @throws ImageFormatException when the bytes there are not a well-formed image; the message names the offset
+     * @throws MalformedImageException when the bytes there are not a well-formed image; the message names the offset
      */
-    public static EspImageHeader parse(byte[] data, int start, boolean extended) throws ImageFormatException {
+    public static EspImageHeader parse(byte[] data, int start, boolean extended) throws MalformedImageException {
         int headerLength = COMMON_HEADER + (extended ? EXTENDED_HEADER : 0);
         if (start < 0 || start > data.length || data.length - start < headerLength) {
-            throw new ImageFormatException(String.format("no ESP image at 0x%x: only %d bytes there, its header needs %d",
+            throw new MalformedImageException(String.format("no ESP image at 0x%x: only %d bytes there, its header needs %d",
                     start, Math.max(0, data.length - Math.max(0, start)), headerLength));
         }
         int magic = data[start] & 0xFF;
         if (magic != MAGIC) {
-            throw new ImageFormatException(String.format("no ESP image at 0x%x: first byte is 0x%02X, expected 0xE9 "
+            throw new MalformedImageException(String.format("no ESP image at 0x%x: first byte is 0x%02X, expected 0xE9 "
                     + "(is this a .bin for an ESP chip, placed at the right offset?)", start, magic));
         }
         int segmentCount = data[start + 1] & 0xFF;
         if (segmentCount == 0 || segmentCount > MAX_SEGMENTS) {
-            throw new ImageFormatException(String.format("corrupt ESP image header at 0x%x: %d segments (expected 1 to %d)",
+            throw new MalformedImageException(String.format("corrupt ESP image header at 0x%x: %d segments (expected 1 to %d)",
                     start, segmentCount, MAX_SEGMENTS));
         }
         int flashMode = data[start + 2] & 0xFF;
         if (flashMode > 3) {
-            throw new ImageFormatException(String.format("corrupt ESP image header at 0x%x: flash mode byte %d (expected 0-3)",
+            throw new MalformedImageException(String.format("corrupt ESP image header at 0x%x: flash mode byte %d (expected 0-3)",
                     start, flashMode));
         }
         int chipId = -1;
@@ -154,7 +154,7 @@ public record EspImageHeader(int start, int flashMode, int flashSizeFreq, long e
             maxRev = u16(data, start + 17);
             int hashByte = data[start + 23] & 0xFF;
             if (hashByte > 1) {
-                throw new ImageFormatException(String.format(
+                throw new MalformedImageException(String.format(
                         "corrupt extended header at 0x%x: hash-appended byte is 0x%02X (expected 0 or 1)", start, hashByte));
             }
             hash = hashByte == 1;
@@ -164,14 +164,14 @@ public record EspImageHeader(int start, int flashMode, int flashSizeFreq, long e
         int pos = start + headerLength;
         for (int i = 0; i < segmentCount; i++) {
             if (data.length - pos < 8) {
-                throw new ImageFormatException(String.format("corrupt ESP image at 0x%x: segment %d header at 0x%x lies "
+                throw new MalformedImageException(String.format("corrupt ESP image at 0x%x: segment %d header at 0x%x lies "
                         + "past the end (%d bytes); the file is truncated or not an image", start, i, pos, data.length));
             }
             long load = u32(data, pos);
             long length = u32(data, pos + 4);
             int dataStart = pos + 8;
             if (length > data.length - dataStart) {
-                throw new ImageFormatException(String.format("corrupt ESP image at 0x%x: segment %d (load 0x%08x) claims "
+                throw new MalformedImageException(String.format("corrupt ESP image at 0x%x: segment %d (load 0x%08x) claims "
                         + "%d bytes at 0x%x, past the end of the %d-byte file; the file is truncated or corrupt",
                         start, i, load, length, dataStart, data.length));
             }
@@ -184,14 +184,14 @@ public record EspImageHeader(int start, int flashMode, int flashSizeFreq, long e
         // esptool pads with zeros so that the checksum is the last byte of a 16-byte line.
         int checksumAt = pos + (15 - (pos - start) % 16);
         if (checksumAt >= data.length) {
-            throw new ImageFormatException(String.format("corrupt ESP image at 0x%x: checksum byte at 0x%x lies past the "
+            throw new MalformedImageException(String.format("corrupt ESP image at 0x%x: checksum byte at 0x%x lies past the "
                     + "end (%d bytes); the file is truncated", start, checksumAt, data.length));
         }
         int dataEnd = checksumAt + 1;
         boolean hashValid = true;
         if (hash) {
             if (data.length - dataEnd < SHA256_LENGTH) {
-                throw new ImageFormatException(String.format("corrupt ESP image at 0x%x: the appended SHA-256 at 0x%x lies "
+                throw new MalformedImageException(String.format("corrupt ESP image at 0x%x: the appended SHA-256 at 0x%x lies "
                         + "past the end (%d bytes); the file is truncated", start, dataEnd, data.length));
             }
             hashValid = Arrays.equals(sha256(data, start, dataEnd - start), 0, SHA256_LENGTH,
@@ -223,15 +223,15 @@ public record EspImageHeader(int start, int flashMode, int flashSizeFreq, long e
 
     /**
      * @return this image, when its checksum and appended SHA-256 match its content
-     * @throws ImageFormatException naming the check that failed, when one does
+     * @throws MalformedImageException naming the check that failed, when one does
      */
-    public EspImageHeader requireIntact() throws ImageFormatException {
+    public EspImageHeader requireIntact() throws MalformedImageException {
         if (!checksumValid()) {
-            throw new ImageFormatException(String.format("ESP image at 0x%x: its checksum byte 0x%02X does not match "
+            throw new MalformedImageException(String.format("ESP image at 0x%x: its checksum byte 0x%02X does not match "
                     + "its segments (0x%02X); the file is corrupt, download it again", start, storedChecksum, checksum));
         }
         if (!hashValid) {
-            throw new ImageFormatException(String.format("ESP image at 0x%x: its appended SHA-256 does not match its "
+            throw new MalformedImageException(String.format("ESP image at 0x%x: its appended SHA-256 does not match its "
                     + "content (a patched header or a corrupt file); download it again", start));
         }
         return this;

@@ -79,7 +79,7 @@ public record FlashImage(Chip chip, List<FlashRegion> regions) implements FlashI
      *
      * @param file a MicroPython {@code .bin} for an ESP chip
      * @return a one-region image at the offset of the chip its header names
-     * @throws ImageFormatException when the file is not an ESP image or names a chip id this SDK does not know
+     * @throws MalformedImageException when the file is not an ESP image or names a chip id this SDK does not know
      * @throws IOException when the file cannot be read
      */
     public static FlashImage fromMicroPythonBin(Path file) throws IOException {
@@ -91,11 +91,11 @@ public record FlashImage(Chip chip, List<FlashRegion> regions) implements FlashI
      *
      * @param bin the whole {@code .bin} file
      * @return a one-region image at the offset of the chip its header names
-     * @throws ImageFormatException when the bytes are not an ESP image or name a chip id this SDK does not know
+     * @throws MalformedImageException when the bytes are not an ESP image or name a chip id this SDK does not know
      */
-    public static FlashImage fromMicroPythonBin(byte[] bin) throws ImageFormatException {
+    public static FlashImage fromMicroPythonBin(byte[] bin) throws MalformedImageException {
         EspImageHeader header = EspImageHeader.parse(bin);
-        Chip chip = header.chip().orElseThrow(() -> new ImageFormatException(
+        Chip chip = header.chip().orElseThrow(() -> new MalformedImageException(
                 "the image's extended header names chip id " + header.chipId() + ", which this SDK does not know; "
                         + "say which chip it is for with FlashImage.forChip"));
         return forChip(chip, bin);

@@ -1,6 +1,7 @@
 package org.mpysdk.core.flash;
 
 import java.util.List;
+import org.mpysdk.core.internal.Md5;
 
 /**
  * The MD5 the chip computed over a written region differs from the image's, even after one rewrite.

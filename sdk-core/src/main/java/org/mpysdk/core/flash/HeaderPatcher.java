@@ -15,19 +15,19 @@ public final class HeaderPatcher {
      * @param patch what to change
      * @param detectedFlashSize the flash size for {@link HeaderPatch#DETECT}, or -1 when unknown
      * @return the patched copy, or {@code image} itself when nothing changes
-     * @throws ImageFormatException when the image is not a valid image (esptool only warns and leaves it;
+     * @throws MalformedImageException when the image is not a valid image (esptool only warns and leaves it;
      *     we refuse, because the caller asked for a patch that cannot apply) or its appended SHA-256
      *     was already wrong
      * @throws IllegalArgumentException for a size or frequency the chip does not have
      */
     public static byte[] apply(byte[] image, Chip chip, HeaderPatch patch, long detectedFlashSize)
-            throws ImageFormatException {
+            throws MalformedImageException {
         if (patch == null || patch.keepsAll()) {
             return image;
         }
         EspImageHeader header = EspImageHeader.parse(image, chip.hasExtendedHeader());
         if (header.hashAppended() && !header.hashValid()) {
-            throw new ImageFormatException("the image's appended SHA-256 does not match its content even before "
+            throw new MalformedImageException("the image's appended SHA-256 does not match its content even before "
                     + "patching the header: the image is corrupt; download it again");
         }
         int mode = patch.mode() == null ? header.flashMode() : patch.mode().code();

@@ -9,6 +9,7 @@ import java.util.zip.Deflater;
 import org.mpysdk.core.Cancellation;
 import org.mpysdk.core.Progress;
 import org.mpysdk.core.ProgressListener;
+import org.mpysdk.core.internal.PyLiterals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +67,7 @@ final class ChunkedUpload {
      * @param file the board file to write
      * @param target the path progress events and messages name (the file the user asked for)
      * @param sent receives exactly the bytes the board acknowledged writing, in order
-     * @throws RemoteException with OSError when the board cannot write (no space, no such folder)
+     * @throws BoardCodeException with OSError when the board cannot write (no space, no such folder)
      * @throws IOException when the REPL fails or the stream cannot be read
      */
     void send(InputStream in, long total, String file, String target, ContentDigest sent) throws IOException {
@@ -92,7 +93,7 @@ final class ChunkedUpload {
                 helper = inflate;
                 block = inflate && repl.rawPaste() == Repl.RawPaste.SUPPORTED ? block : 0;
             }
-        } catch (RemoteException e) {
+        } catch (BoardCodeException e) {
             throw RemoteFileNotFoundException.ifMissing(e, target);
         }
         long done = 0;
@@ -216,7 +217,7 @@ final class ChunkedUpload {
                 throw e;
             }
             LOG.debug("chunk of {} at {} was not acknowledged, sending it again", target, offset);
-        } catch (RemoteException e) {
+        } catch (BoardCodeException e) {
             if (e.type().endsWith("OSError")) {
                 throw e;
             }

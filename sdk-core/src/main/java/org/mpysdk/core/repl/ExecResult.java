@@ -3,7 +3,7 @@ package org.mpysdk.core.repl;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What code run in the raw REPL printed. A failed exec is reported by {@link RemoteException} instead,
+ * What code run in the raw REPL printed. A failed exec is reported by {@link BoardCodeException} instead,
  * so a result always means success.
  *
  * @param stdoutBytes the standard output, exactly as the board sent it (empty for streamed execs)

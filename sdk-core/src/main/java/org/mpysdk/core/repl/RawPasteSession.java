@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import org.mpysdk.core.AbstractTransport;
 import org.mpysdk.core.Cancellation;
-import org.mpysdk.core.Deadline;
 import org.mpysdk.core.OperationTimeoutException;
+import org.mpysdk.core.internal.Deadline;
 
 /**
  * Raw-paste mode (MicroPython 1.14 and later): the request {@code \x05A\x01} and the flow-controlled
@@ -25,7 +25,7 @@ final class RawPasteSession {
     }
 
     /** How an upload ended. */
-    enum Upload { COMPLETE, STOPPED_BY_BOARD }
+    enum Upload { COMPLETE, STOPPED_BY_BOARD, CUT_SHORT }
 
     private RawPasteSession() {
     }
@@ -79,17 +79,41 @@ final class RawPasteSession {
      */
     static Upload send(ReplIo io, int window, byte[] code, Deadline deadline, Cancellation cancel, String what)
             throws IOException {
+        return send(io, window, code, deadline, cancel, what, null);
+    }
+
+    /**
+     * As above; with {@code stall} set (code that cannot run when cut short: the submission guard's),
+     * a window grant that does not come within {@code stall} ends the paste at once: a lost grant, or a
+     * lost code byte that leaves the board one short of granting, would otherwise hold both sides until
+     * the deadline. The board compiles what it has, which fails, and the caller sends the code again.
+     * Bytes other than a grant are then taken for damaged grants, for the same reason.
+     *
+     * @param stall how long to wait for a grant before ending the paste, or null to wait for the deadline
+     * @return how the upload ended
+     */
+    static Upload send(ReplIo io, int window, byte[] code, Deadline deadline, Cancellation cancel, String what,
+                       Duration stall) throws IOException {
         int remaining = window;
         int i = 0;
         byte[] in = new byte[64];
         while (i < code.length) {
+            long waitingSince = System.nanoTime();
             while (remaining == 0) {
                 cancel.throwIfCancelled(what + " (during upload)");
                 deadline.check("a raw-paste window from " + io.name() + " (" + i + " of " + code.length + " bytes sent)");
+                if (stall != null && System.nanoTime() - waitingSince > stall.toNanos()) {
+                    io.write(new byte[] {0x04});
+                    io.flush();
+                    awaitEnd(io, in, deadline, cancel, what, true);
+                    return Upload.CUT_SHORT;
+                }
                 int n = io.read(in, 0, in.length, ReplIo.SLICE);
                 for (int k = 0; k < n; k++) {
                     if (in[k] == 0x01) {
                         remaining += window;
+                    } else if (stall != null && in[k] != 0x04) {
+                        continue; // a damaged grant: the stall ends the paste if no good one follows
                     } else if (in[k] == 0x04) {
                         io.unread(in, k + 1, n - k - 1);
                         io.write(new byte[] {0x04});
@@ -108,7 +132,13 @@ final class RawPasteSession {
         }
         io.write(new byte[] {0x04});
         io.flush();
-        // Window grants may still arrive before the end acknowledgement.
+        awaitEnd(io, in, deadline, cancel, what, false);
+        return Upload.COMPLETE;
+    }
+
+    /** Reads up to the board's end-of-code acknowledgement; window grants may still arrive before it. */
+    private static void awaitEnd(ReplIo io, byte[] in, Deadline deadline, Cancellation cancel, String what, boolean lenient)
+            throws IOException {
         while (true) {
             cancel.throwIfCancelled(what + " (waiting for the end of upload)");
             deadline.check("the end-of-code acknowledgement from " + io.name());
@@ -116,8 +146,8 @@ final class RawPasteSession {
             for (int k = 0; k < n; k++) {
                 if (in[k] == 0x04) {
                     io.unread(in, k + 1, n - k - 1);
-                    return Upload.COMPLETE;
-                } else if (in[k] != 0x01) {
+                    return;
+                } else if (in[k] != 0x01 && !lenient) {
                     throw new ReplProtocolException("unexpected byte after raw-paste upload to " + io.name() + ": "
                             + AbstractTransport.printable(Arrays.copyOfRange(in, k, n)) + " (expected \\x04)");
                 }

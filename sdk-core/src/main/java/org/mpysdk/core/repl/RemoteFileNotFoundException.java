@@ -1,7 +1,7 @@
 package org.mpysdk.core.repl;
 
 /** A file or folder on the board does not exist (OSError ENOENT, or the micro:bit's "file not found"). */
-public class RemoteFileNotFoundException extends RemoteException {
+public class RemoteFileNotFoundException extends BoardCodeException {
     /** The missing path on the board. */
     private final String path;
 
@@ -9,7 +9,7 @@ public class RemoteFileNotFoundException extends RemoteException {
      * @param path the missing path on the board
      * @param cause the board's error
      */
-    public RemoteFileNotFoundException(String path, RemoteException cause) {
+    public RemoteFileNotFoundException(String path, BoardCodeException cause) {
         super(cause.traceback(), cause.stdout());
         this.path = path;
         initCause(cause);
@@ -25,7 +25,7 @@ public class RemoteFileNotFoundException extends RemoteException {
      * @param path the path the operation was about
      * @return {@code e} as a {@link RemoteFileNotFoundException} when it is ENOENT, else {@code e}
      */
-    static RemoteException ifMissing(RemoteException e, String path) {
+    static BoardCodeException ifMissing(BoardCodeException e, String path) {
         if (e instanceof RemoteFileNotFoundException || e.errno() != 2) {
             return e;
         }

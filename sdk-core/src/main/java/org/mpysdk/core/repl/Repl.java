@@ -9,12 +9,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.mpysdk.core.Cancellation;
-import org.mpysdk.core.Deadline;
 import org.mpysdk.core.OperationCancelledException;
 import org.mpysdk.core.OperationTimeoutException;
 import org.mpysdk.core.ProgressListener;
 import org.mpysdk.core.Transport;
 import org.mpysdk.core.TransportClosedException;
+import org.mpysdk.core.internal.Deadline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * String out = repl.exec("print(1+1)").text();            // "2"
  * String v = repl.eval("len('abc')");                      // "3"
  * repl.execStreaming("for i in range(5): print(i)", (b, o, n) -> System.out.write(b, o, n), Duration.ofSeconds(5));
- * try { repl.exec("1/0"); } catch (RemoteException e) { e.type(); } // "ZeroDivisionError"
+ * try { repl.exec("1/0"); } catch (BoardCodeException e) { e.type(); } // "ZeroDivisionError"
  * repl.files().put(Path.of("main.py"), "/main.py");
  * }</pre>
  *
@@ -51,11 +51,20 @@ public final class Repl {
     // delays it. Waiting longer costs nothing when OK comes; giving up early interrupts code that runs
     // (seen at 2 s: QEMU's micro:bit descheduled at load 11 on 2 cores), so the margin is generous.
     private static final Duration ACK_MARGIN = Duration.ofMillis(5000);
+    /**
+     * How long a raw-paste window grant may be late before the paste is ended and sent again: far
+     * more than a busy board needs, far less than the deadline that a lost grant would otherwise cost.
+     */
+    private static final Duration PASTE_STALL = Duration.ofMillis(1500);
     /** How long removing the SDK's names after a failed operation may take: a hung board must not hold the caller long. */
     private static final Duration SWEEP_TIMEOUT = Duration.ofSeconds(3);
     /** Sends of one piece of code that did not run (damaged or unacknowledged) before giving up. */
     private static final int SEND_ATTEMPTS = 4;
-    private static final Duration MAX_PLAIN_PAUSE = Duration.ofMillis(80);
+    /** Unusable answers to the raw-paste request after which this connection stops asking. */
+    private static final int PASTE_PROBE_ATTEMPTS = 3;
+    private static final Duration MAX_PLAIN_PAUSE = Duration.ofMillis(40);
+    /** Clean sends in a row after which uploads go in one burst again. */
+    private static final int RELAX_AFTER = 32;
 
     /** Whether raw-paste mode is known to work on this connection. */
     public enum RawPaste {
@@ -73,16 +82,33 @@ public final class Repl {
     private final Supplier<Cancellation> cancellation;
     private boolean inRaw;
     private RawPaste rawPaste = RawPaste.UNKNOWN;
+    /** Raw-paste requests that got no usable answer (see {@link #PASTE_PROBE_ATTEMPTS}). */
+    private int pasteProbeFailures;
     private int pasteWindow;
     private FirmwareFeatures features;
     private BoardFiles files;
     /** Whether the guard's helper is known to be defined on the board (see {@link SubmissionGuard}). */
     private boolean guardDefined;
+    /** Whether the SDK's names may still be on the board after a failed clean-up (see {@link #sweepHelpers}). */
+    private boolean sweepPending;
+    /** Whether a garbage collection for code that did not fit the heap is running (it must not ask for another). */
+    private boolean collecting;
+    /** Whether the sweep itself is running (its exec must not start another). */
+    private boolean sweeping;
     /** The token of the composite operation running now (see {@link #pinning}), or null. */
     private Cancellation pinned;
     /** Plain raw REPL pacing of the code being sent: the options' at first, slower after damage. */
     private int plainChunk;
     private Duration plainPause;
+    /**
+     * Whether this connection has lost input lately: then all plain code is paced, uploads' chunks too,
+     * which otherwise go in one burst (a board that lost input once will again: the micro:bit in QEMU
+     * does whenever the host is busy). Cleared after {@link #RELAX_AFTER} clean sends in a row. The
+     * slower steps of {@link #slowDown} stay per call: on a link that loses bytes at random, not by
+     * overrun, they would only compound until every exec ran out of time.
+     */
+    private boolean lossSeen;
+    private int cleanSends;
 
     /**
      * @param transport an open link to a board running MicroPython; the Repl does not close it
@@ -162,7 +188,7 @@ public final class Repl {
      *
      * @param code Python source (UTF-8)
      * @return what the code printed, and how long it took
-     * @throws RemoteException when the code raised (syntax errors included)
+     * @throws BoardCodeException when the code raised (syntax errors included)
      * @throws IOException a timeout, cancellation, board reset or link failure, as for
      *     {@link #exec(String, Duration)}
      */
@@ -192,7 +218,7 @@ public final class Repl {
      * @param code Python source (UTF-8)
      * @param timeout overall time for sending, running and reading the output
      * @return what the code printed, and how long it took
-     * @throws RemoteException when the code raised (syntax errors included)
+     * @throws BoardCodeException when the code raised (syntax errors included)
      * @throws OperationTimeoutException when it ran too long (it was interrupted; the REPL is usable)
      * @throws OperationCancelledException when cancelled (interrupted the same way)
      * @throws BoardResetException when the board rebooted meanwhile, or the code soft-reset it
@@ -222,8 +248,10 @@ public final class Repl {
      * @param code Python source (UTF-8)
      * @return what the code printed, checked
      * @throws ReplyDamagedException when the output does not match the board's length and hash; the code ran
-     * @throws RemoteException when the code raised (its traceback is not checked)
+     * @throws BoardCodeException when the code raised (its traceback is not checked)
      * @throws IllegalStateException when the guard is off
+     * @throws UnsupportedRemoteOperationException when the board's stack is too small for the counting
+     *     (the micro:bit's); nothing the code printed is returned then
      * @throws IOException a timeout, cancellation, board reset or link failure, as for {@link #exec(String)}
      */
     public ExecResult execChecked(String code) throws IOException {
@@ -236,12 +264,19 @@ public final class Repl {
         ExecResult r;
         try {
             r = exec(wrapped, defaultTimeout(wrapped));
-        } catch (RemoteException e) {
+        } catch (BoardCodeException e) {
+            if ("RuntimeError".equals(e.type()) && e.remoteMessage().contains("maximum recursion depth")
+                    && e.traceback().text().contains(", in print")) {
+                // exec in exec, then the counting print(): more C stack than the micro:bit has.
+                throw new UnsupportedRemoteOperationException("execChecked needs more stack than the board on " + io.name()
+                        + " has (its counting print() overflowed it: RuntimeError, maximum recursion depth exceeded);"
+                        + " use exec, or eval, whose answers are checked on every board");
+            }
             // The trailer comes before the traceback: check the output the exception carries, and drop the
             // frame of the counting wrapper so the traceback reads as the user's code alone.
             byte[] out = SubmissionGuard.checkedOutput(e.stdout().getBytes(StandardCharsets.UTF_8));
             String text = e.traceback().text().replaceFirst("(?m)^\\s*File \"<stdin>\", line \\d+, in <module>\\n(?=\\s*File )", "");
-            throw new RemoteException(Traceback.parse(text), new String(out, StandardCharsets.UTF_8));
+            throw new BoardCodeException(Traceback.parse(text), new String(out, StandardCharsets.UTF_8));
         }
         return new ExecResult(SubmissionGuard.checkedOutput(r.stdoutBytes()), r.elapsedNanos());
     }
@@ -254,7 +289,7 @@ public final class Repl {
      * @param sink receives the printed bytes as they arrive, on the calling thread
      * @param timeout overall time for sending, running and reading the output
      * @return the result with empty stdout and the time taken
-     * @throws RemoteException when the code raised (its {@link RemoteException#stdout()} is empty too)
+     * @throws BoardCodeException when the code raised (its {@link BoardCodeException#stdout()} is empty too)
      * @throws IOException a timeout, cancellation, board reset or link failure, as for
      *     {@link #exec(String, Duration)}
      */
@@ -273,7 +308,7 @@ public final class Repl {
      * @param expression a Python expression, e.g. {@code "gc.mem_free()"} after an import
      * @return its {@code repr()}, for example {@code "2"}, {@code "'abc'"}, {@code "[1, 2]"}; with the guard on
      *     (the default) the board sends the answer's length and hash too, so a damaged answer is never returned
-     * @throws RemoteException when evaluating raised
+     * @throws BoardCodeException when evaluating raised
      * @throws ReplyDamagedException when the answer was damaged on the way back (the expression ran once)
      * @throws IllegalArgumentException when {@code expression} is a statement ({@code "x = 5"}: use
      *     {@link #exec(String)}), spans several lines, or is empty
@@ -406,6 +441,9 @@ public final class Repl {
         }
         pinned = cancellation.get();
         try {
+            if (sweepPending) {
+                sweepHelpers(null); // the last failure's clean-up failed too (a lossy link): try again first
+            }
             return operation.run();
         } catch (IOException | RuntimeException e) {
             sweepHelpers(e);
@@ -424,18 +462,24 @@ public final class Repl {
      */
     private void sweepHelpers(Exception failure) {
         if (failure instanceof TransportClosedException || failure instanceof BoardResetException) {
+            sweepPending = false;
             return; // no link to clean up over, or a reset already cleared every global
         }
         try {
+            sweepPending = true;
+            sweeping = true;
             runCleanup("try:\n __mf.close()\nexcept Exception:\n pass\n"
                     + "[globals().pop(k) for k in [k for k in globals() if k[:3]=='__m' and k not in('" + SubmissionGuard.HELPER
                     + "','" + SubmissionGuard.HASHER + "')]]\n", SWEEP_TIMEOUT);
+            sweepPending = false;
         } catch (IOException e) {
             LOG.debug("could not remove the SDK's names from the board on {} after a failure: {}", io.name(), e.toString());
+        } finally {
+            sweeping = false;
         }
     }
 
-    /** Runs code; stdout goes to {@code sink}; {@code collected} (may be null) feeds RemoteException's stdout. */
+    /** Runs code; stdout goes to {@code sink}; {@code collected} (may be null) feeds BoardCodeException's stdout. */
     void run(byte[] code, OutputSink sink, Duration timeout, ByteArrayOutputStream collected) throws IOException {
         run(code, sink, timeout, collected, true);
     }
@@ -446,7 +490,7 @@ public final class Repl {
      */
     void run(byte[] code, OutputSink sink, Duration timeout, ByteArrayOutputStream collected, boolean paced)
             throws IOException {
-        run(code, sink, timeout, collected, paced, currentCancellation());
+        run(code, sink, new ExecDeadline(timeout), collected, paced, currentCancellation());
     }
 
     /**
@@ -457,17 +501,25 @@ public final class Repl {
      */
     String runCleanup(String code, Duration timeout) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        run(code.getBytes(StandardCharsets.UTF_8), out::write, timeout, out, true, new Cancellation());
+        run(code.getBytes(StandardCharsets.UTF_8), out::write, new ExecDeadline(timeout), out, true, new Cancellation());
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private void run(byte[] code, OutputSink sink, Duration timeout, ByteArrayOutputStream collected, boolean paced,
+    /** Runs SDK code whose output may extend its deadline (see {@link ExecDeadline}); stdout goes to {@code sink}. */
+    void run(byte[] code, OutputSink sink, ExecDeadline deadline) throws IOException {
+        run(code, sink, deadline, null, true, currentCancellation());
+    }
+
+    private void run(byte[] code, OutputSink sink, ExecDeadline deadline, ByteArrayOutputStream collected, boolean paced,
                      Cancellation cancel) throws IOException {
         String what = describe(code);
         cancel.throwIfCancelled(what);
-        Deadline deadline = Deadline.after(timeout);
+        if (sweepPending && pinned == null && !collecting && !sweeping) {
+            sweepHelpers(null); // outside any file operation: the names of the last failed one can go now
+        }
         plainChunk = options.plainChunk();
         plainPause = options.plainChunkPause();
+        boolean collectedGarbage = false;
         for (int attempt = 1; ; attempt++) {
             ensureRaw(cancel);
             boolean guarded = options.guarded();
@@ -477,39 +529,60 @@ public final class Repl {
                 err = submit(wire, sink, deadline, cancel, what, paced);
             } catch (CodeNotAcknowledgedException e) {
                 // The board never got the end of the code, so nothing ran: sending it again is safe.
-                if (attempt >= SEND_ATTEMPTS || deadline.expired()) {
+                if (attempt >= SEND_ATTEMPTS || deadline.current().expired()) {
                     throw e;
                 }
                 LOG.debug("{} was not acknowledged on {} (attempt {}), sending it again", what, io.name(), attempt);
+                slowDown(); // the board lost input (its end-of-code byte at least)
                 continue;
             }
             if (err.isEmpty()) {
                 guardDefined = guarded;
+                sentClean();
                 return;
             }
             SubmissionGuard.Outcome outcome = guarded ? SubmissionGuard.classify(err) : SubmissionGuard.Outcome.USER;
             if (outcome == SubmissionGuard.Outcome.DAMAGED) {
                 // The helper may be what was damaged (or gone after a reset): define it again with the code.
                 guardDefined = false;
-                if (attempt >= SEND_ATTEMPTS || deadline.expired()) {
+                if (attempt >= SEND_ATTEMPTS || deadline.current().expired()) {
                     throw new CodeDamagedException("the board on " + io.name() + " received " + what + " damaged " + attempt
                             + " times (its length or hash did not match, last: " + lastLine(err) + "), so it never ran;"
                             + " the link loses or changes bytes: check the cable, lower the baud rate, or use firmware with raw-paste");
                 }
                 LOG.debug("{} arrived damaged on {} (attempt {}: {}), sending it again", what, io.name(), attempt, lastLine(err));
                 slowDown();
-                paced = true; // code written in one go may have overrun the board's input buffer
                 continue;
             }
             guardDefined = guarded && outcome == SubmissionGuard.Outcome.USER;
+            sentClean();
+            if (outcome == SubmissionGuard.Outcome.NOT_RUN && !collectedGarbage && !collecting
+                    && lastLine(err).startsWith("MemoryError") && !deadline.current().expired()) {
+                // The board could not even compile it (the micro:bit's 9 KB heap, fragmented by earlier
+                // execs): nothing ran, so collect the garbage with a tiny exec and send it once more.
+                collectedGarbage = true;
+                LOG.debug("{} did not fit the heap of {} ({}); collecting garbage and sending it again", what, io.name(), lastLine(err));
+                collecting = true;
+                try {
+                    if (sweepPending && pinned == null) {
+                        sweepHelpers(null); // names a failed operation left: on a 9 KB heap, often the reason
+                    }
+                    runCleanup("import gc\ngc.collect()", SWEEP_TIMEOUT);
+                } catch (IOException e) {
+                    LOG.debug("collecting garbage on {} failed too: {}", io.name(), e.toString());
+                } finally {
+                    collecting = false;
+                }
+                continue;
+            }
             String text = guarded ? SubmissionGuard.userText(err) : err;
             String printed = collected == null ? "" : collected.toString(StandardCharsets.UTF_8);
-            throw new RemoteException(Traceback.parse(text), printed);
+            throw new BoardCodeException(Traceback.parse(text), printed);
         }
     }
 
     /** Sends code once and reads its reply; returns the exception text the board printed (empty when none). */
-    private String submit(byte[] wire, OutputSink sink, Deadline deadline, Cancellation cancel, String what,
+    private String submit(byte[] wire, OutputSink sink, ExecDeadline deadline, Cancellation cancel, String what,
                           boolean paced) throws IOException {
         RawReplFraming framing;
         try {
@@ -527,12 +600,23 @@ public final class Repl {
     /**
      * After damaged code the board is losing input faster than the pacing allows for (a busy board, or an
      * emulator descheduled on a loaded machine): halve the plain chunks and double the pause between them
-     * for the next sends of this code, down to 16 bytes every 80 ms.
+     * for the next sends, down to 16 bytes every 40 ms.
      */
     private void slowDown() {
+        lossSeen = true;
+        cleanSends = 0;
         plainChunk = Math.max(16, plainChunk / 2);
         plainPause = plainPause.multipliedBy(2).compareTo(MAX_PLAIN_PAUSE) > 0 ? MAX_PLAIN_PAUSE : plainPause.multipliedBy(2);
         LOG.debug("plain raw REPL pacing on {} is now {} bytes every {} ms", io.name(), plainChunk, plainPause.toMillis());
+    }
+
+    /** After a send that arrived intact: enough in a row, and the link counts as clean again. */
+    private void sentClean() {
+        if (lossSeen && ++cleanSends >= RELAX_AFTER) {
+            lossSeen = false;
+            cleanSends = 0;
+            LOG.debug("no input lost on {} in {} sends: uploads go unpaced again", io.name(), RELAX_AFTER);
+        }
     }
 
     private static String lastLine(String text) {
@@ -540,24 +624,33 @@ public final class Repl {
         return s.substring(s.lastIndexOf('\n') + 1).strip();
     }
 
-    private RawReplFraming send(byte[] code, OutputSink sink, Deadline deadline, Cancellation cancel, String what,
+    private RawReplFraming send(byte[] code, OutputSink sink, ExecDeadline execDeadline, Cancellation cancel, String what,
                                 boolean paced) throws IOException {
+        Deadline deadline = execDeadline.current();
         if (options.rawPaste() && code.length > options.plainChunk() && rawPaste != RawPaste.UNSUPPORTED) {
             if (rawPaste == RawPaste.UNKNOWN) {
                 probeRawPaste(cancel);
             } else {
                 RawPasteSession.Probe p = RawPasteSession.request(io, options.rawPasteProbeTimeout());
                 if (p.answer() != RawPasteSession.Answer.SUPPORTED) {
-                    throw new ReplProtocolException("raw-paste request refused on " + io.name() + " after it had worked: " + p.detail());
+                    // It worked before on this board: the answer was damaged or lost on the way. Nothing ran.
+                    recover(cancel);
+                    throw new CodeNotAcknowledgedException("the raw-paste request on " + io.name() + " got " + p.detail()
+                            + " after it had worked (the answer was damaged on the way); nothing ran and the REPL was re-entered");
                 }
                 pasteWindow = p.window();
             }
             if (rawPaste == RawPaste.SUPPORTED) {
-                RawPasteSession.send(io, pasteWindow, code, deadline, cancel, what);
+                // Guarded code cut short cannot run (see SubmissionGuard.wrap): a stalled paste may end early.
+                RawPasteSession.send(io, pasteWindow, code, deadline, cancel, what, options.guarded() ? pasteStall() : null);
                 return new RawReplFraming(false, sink, options.maxErrorText(), 0);
             }
         }
-        writePlain(code, paced ? plainChunk : code.length, deadline, cancel, what);
+        int chunk = paced || lossSeen ? plainChunk : code.length;
+        // The pauses are the SDK's own choice, not the code's running time: they do not eat the timeout.
+        long pauses = (code.length - 1) / chunk + (code.length > plainChunk ? 1 : 0);
+        execDeadline.extendBy(plainPause.multipliedBy(pauses));
+        writePlain(code, chunk, execDeadline.current(), cancel, what);
         return new RawReplFraming(true, sink, options.maxErrorText(), 4096);
     }
 
@@ -570,9 +663,13 @@ public final class Repl {
             }
             case UNSUPPORTED -> rawPaste = RawPaste.UNSUPPORTED;
             default -> {
-                // Firmware whose REPL hangs on the request: give up on raw-paste for this connection.
-                rawPaste = RawPaste.UNSUPPORTED;
-                LOG.info("raw-paste request on {} got no usable answer ({}); using the plain raw REPL", io.name(), p.detail());
+                // Firmware whose REPL hangs on the request, or an answer lost on a lossy link: give up on
+                // raw-paste for this connection only when it happens again and again.
+                if (++pasteProbeFailures >= PASTE_PROBE_ATTEMPTS) {
+                    rawPaste = RawPaste.UNSUPPORTED;
+                    LOG.info("raw-paste request on {} got no usable answer {} times ({}); using the plain raw REPL",
+                            io.name(), pasteProbeFailures, p.detail());
+                }
                 inRaw = false;
                 enterRaw(cancel);
             }
@@ -590,8 +687,22 @@ public final class Repl {
             }
             io.write(code, i, Math.min(chunk, code.length - i));
         }
+        if (code.length > plainChunk) {
+            // A board that overruns loses the end of what arrives in a burst, and losing the end-of-code
+            // byte costs the acknowledgement wait (seconds) where a lost code byte costs one quick resend:
+            // let the input buffer drain first.
+            io.flush();
+            LockSupport.parkNanos(plainPause.toNanos());
+        }
         io.write(new byte[] {0x04});
         io.flush();
+    }
+
+    /** How long a raw-paste window grant may take before the paste counts as stalled: a margin plus two windows' line time. */
+    private Duration pasteStall() {
+        int baud = io.transport().baudRate();
+        long lineMillis = baud > 0 ? 2L * pasteWindow * 10_000L / baud : 0;
+        return Duration.ofMillis(PASTE_STALL.toMillis() + lineMillis);
     }
 
     /** How long {@code OK} may take after plain code: its time on the line plus a margin for a busy board. */
@@ -601,7 +712,7 @@ public final class Repl {
         return Duration.ofMillis(ACK_MARGIN.toMillis() + lineMillis);
     }
 
-    private void readReply(RawReplFraming framing, Deadline deadline, Deadline ack, Cancellation cancel, String what)
+    private void readReply(RawReplFraming framing, ExecDeadline execDeadline, Deadline ack, Cancellation cancel, String what)
             throws IOException {
         byte[] buf = new byte[8192];
         SoftRebootDetector reboot = new SoftRebootDetector();
@@ -610,6 +721,7 @@ public final class Repl {
         long nextCtrlC = 0;
         long lastData = System.nanoTime();
         while (!framing.complete()) {
+            Deadline deadline = execDeadline.current(); // the output read so far may have extended it
             if (reason == null && ack != null && !framing.acknowledged() && ack.expired()) {
                 // No OK: either the board never saw the end of the code (a dropped byte) and is still collecting
                 // it, or the OK itself was lost and the code runs. Ctrl-C tells: running code answers with a

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import org.mpysdk.core.OperationCancelledException;
+import org.mpysdk.core.internal.PyLiterals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +84,7 @@ final class SafePut {
         String code = kind.setup(f) + "__mf=open(" + PyLiterals.stringLiteral(file) + ",'rb')\n__mn=0\n__mh=" + kind.start() + "\n"
                 + "while 1:\n __mb=__mf.read(256)\n if not __mb:break\n __mn+=len(__mb)\n " + kind.update("__mh", "__mb") + "\n"
                 + "__mf.close()\nprint(__mn," + kind.hex("__mh") + ")\ndel __mf,__mb,__mn,__mh\n" + kind.teardown();
-        return repl.exec(code, BoardFiles.transferTimeout(repl, total)).text();
+        return repl.exec(code, FsCode.transferTimeout(repl, total)).text();
     }
 
     /** Moves the verified temporary file onto the target. */
@@ -106,8 +107,8 @@ final class SafePut {
             throw afterFailure(e, temp, target);
         }
         try {
-            repl.exec(BoardFiles.copyOnBoard(t, p) + "import os\nos.remove(" + t + ")\n",
-                    BoardFiles.transferTimeout(repl, 0));
+            repl.exec(FsCode.copyOnBoard(t, p) + "import os\nos.remove(" + t + ")\n",
+                    FsCode.transferTimeout(repl, 0));
         } catch (IOException e) {
             // The verified content is only in the temporary file now: keep it, and say so.
             throw new PartialUploadException("copying the verified upload " + temp + " onto " + target + " on the board failed ("

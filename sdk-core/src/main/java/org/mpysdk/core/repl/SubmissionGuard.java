@@ -2,6 +2,7 @@ package org.mpysdk.core.repl;
 
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+import org.mpysdk.core.internal.PyLiterals;
 
 /**
  * Wraps code so that the board checks it arrived intact before running it, and reads the board's
@@ -9,14 +10,12 @@ import java.util.regex.Pattern;
  *
  * <p>The plain raw REPL has no flow control and no check: a byte dropped by a busy board, or changed on
  * the line, and the board runs other code than was sent. So every submission travels as a bytes literal
- * with a check of its length and content, {@code __mg(b'...',H)}; the helper {@code __mg} computes the
- * check, raises before anything runs when it differs, and runs the code with {@code exec} when it
- * matches. The check is the code's length plus the code read as one little-endian number, modulo the
+ * with a check of its length and content, {@code exec(__mg(b'...',H))}; the helper {@code __mg}
+ * computes the check and raises before anything runs when it differs. The check is the code's length plus the code read as one little-endian number, modulo the
  * prime 1000000007: {@code int.from_bytes} and {@code %} are built into every MicroPython,
  * the micro:bit's included (it has no binascii), and any single changed byte changes it. The board
  * computes it 64 bytes at a time, so checking costs no memory beyond the code itself. The wrapper is
- * as short as it can be because every input byte costs line time (87 us at 115200): a guarded
- * {@code pass} is 24 bytes.
+ * short because every input byte costs line time (87 us at 115200): a guarded {@code pass} is 27 bytes.
  *
  * <p>Damage outside the literal breaks the line instead: the whole submission is compiled before any of
  * it runs, and a lost or extra quote leaves a string open, so the wrapper fails with a SyntaxError, a
@@ -52,13 +51,13 @@ final class SubmissionGuard {
             + " return s\n"
             + "def " + HELPER + "(c,h):\n"
             + " if (" + HASHER + "(c)+len(c))%" + MODULUS + "!=h:raise ValueError('" + DAMAGED_MESSAGE + "')\n"
-            + " exec(c)\n"; // in a function, MicroPython's exec still runs in the module's globals
+            + " return c\n";
     /** A frame of code run by exec: the user's, unless it is in one of the guard's helpers. */
     private static final Pattern USER_FRAME = Pattern.compile(
             "^\\s*File \"<string>\", line \\d+(?!\\d)(?!, in __mgh?$)", Pattern.MULTILINE);
-    /** The wrapper's line and the helper's frame, which come before the user's frames in a traceback. */
+    /** The wrapper's frame, which comes before the user's frames in a traceback. */
     private static final Pattern GUARD_FRAME = Pattern.compile(
-            "^\\s*File \"<stdin>\", line \\d+, in <module>\\n\\s*File \"<string>\", line \\d+, in __mg\\n", Pattern.MULTILINE);
+            "^\\s*File \"<stdin>\", line \\d+, in <module>\\n(?=\\s*File \"<string>\")", Pattern.MULTILINE);
 
     /** What an error text after a guarded submission means. */
     enum Outcome {
@@ -85,12 +84,22 @@ final class SubmissionGuard {
             // The helper cannot check its own definition: a lambda of built-ins does, inline. On a mismatch
             // it gives exec None, whose TypeError has no <string> frame: nothing that crossed the line (a
             // message that could itself be damaged) decides that the definition did not run.
-            sb.append("exec((lambda c:c if len(c)==").append(def.length).append(" and int.from_bytes(c,'little')%")
+            // One tuple with the call: raw-paste compiles as bytes arrive, and a paste cut short (see
+            // RawPasteSession) must not compile. A definition line on its own would: cut right after it,
+            // the board would define the helper, run nothing, and answer as if the code had run.
+            sb.append("(exec((lambda c:c if len(c)==").append(def.length).append(" and int.from_bytes(c,'little')%")
                     .append(MODULUS).append("==").append(hash(def)).append(" else None)(")
-                    .append(PyLiterals.bytesLiteral(def, 0, def.length)).append("))\n");
+                    .append(PyLiterals.bytesLiteral(def, 0, def.length)).append(")),");
         }
-        sb.append(HELPER).append('(').append(PyLiterals.bytesLiteral(code, 0, code.length))
-                .append(',').append(check(code)).append(')');
+        // Every proper prefix of this leaves a bracket open, so no cut-short submission compiles.
+        // exec at the top, not inside __mg: one function and one exec fewer on the C stack, which on the
+        // micro:bit is what execChecked's nested exec and print() need (else RuntimeError: maximum
+        // recursion depth exceeded).
+        sb.append("exec(").append(HELPER).append('(').append(PyLiterals.bytesLiteral(code, 0, code.length))
+                .append(',').append(check(code)).append("))");
+        if (defineHelper) {
+            sb.append(')');
+        }
         return sb.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
@@ -165,7 +174,9 @@ final class SubmissionGuard {
         return "__mgo=print\n__mgc=[]\n"
                 + "def print(*a,**k):\n"
                 + " if 'file' in k:return __mgo(*a,**k)\n"
-                + " s=k.get('sep',' ').join([str(x) for x in a])+k.get('end','\\n')\n"
+                // map, not a comprehension: a comprehension is one more frame, and the micro:bit's C stack
+                // is nearly full here (exec in exec, then this function).
+                + " s=k.get('sep',' ').join(map(str,a))+k.get('end','\\n')\n"
                 + " __mgc.append(s)\n"
                 + " __mgo(s,end='')\n"
                 + "try:\n"

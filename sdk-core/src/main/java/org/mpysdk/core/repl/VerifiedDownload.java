@@ -8,6 +8,7 @@ import org.mpysdk.core.Cancellation;
 import org.mpysdk.core.OperationCancelledException;
 import org.mpysdk.core.Progress;
 import org.mpysdk.core.ProgressListener;
+import org.mpysdk.core.internal.PyLiterals;
 
 /**
  * Reads a board file in one streamed exec and proves that what arrived is the file: the board hashes
@@ -15,7 +16,10 @@ import org.mpysdk.core.ProgressListener;
  * the host hashes what it decoded and compares. Base64 is decoded strictly (a character that is not
  * base64 is an error, not skipped), and the byte count must match the size the board reports.
  *
- * <p>The board prints the size, then one line per block, then {@code #} and the digest. A block goes as
+ * <p>The board prints the size, then one line per block, then {@code #} and the digest. The size comes
+ * first so that the timeout can grow with the file without an exec of its own to ask for it; the loop
+ * runs in a function so its names are locals (short, and gone afterwards) and the file is closed
+ * however it ends: every byte of this code is input the line pays for on each get. A block goes as
  * base64 or as {@code repr()} of its bytes, whichever is shorter (text: about 1.05 characters per byte
  * against base64's 1.34), and always as {@code repr()} without binascii. Bytes reach {@code out} as
  * they arrive, so a caller that must never expose wrong data writes to a temporary place and keeps it
@@ -32,7 +36,6 @@ final class VerifiedDownload {
 
     /**
      * @param p the checked board path (firmware-normal form)
-     * @param expected the file's size as far as known (for the timeout), or -1
      * @param out receives the file's bytes as they arrive; not closed
      * @param operation {@code "get"} or {@code "cat"}, for progress and messages
      * @throws TransferVerificationException when the data arrived damaged (undecodable, wrong size, or a
@@ -40,25 +43,28 @@ final class VerifiedDownload {
      * @throws RemoteFileNotFoundException when the file does not exist
      * @throws IOException when the REPL fails or {@code out} cannot be written
      */
-    void read(String p, long expected, OutputStream out, String operation) throws IOException {
+    void read(String p, OutputStream out, String operation) throws IOException {
         FirmwareFeatures f = repl.features();
         DigestKind kind = DigestKind.of(f);
         int chunk = (int) Math.max(64, Math.min(2048, f.memFree() / 32));
         boolean b64 = f.binascii() != null;
-        String size = f.stat() ? "os.stat(" + PyLiterals.stringLiteral(p) + ")[6]"
-                : f.size() ? "os.size(" + PyLiterals.stringLiteral(p) + ")" : "-1";
-        String code = "import os\n" + (b64 ? "from " + f.binascii() + " import b2a_base64 as __ma\n" : "") + kind.setup(f)
-                + "__mf=open(" + PyLiterals.stringLiteral(p) + ",'rb')\n__mh=" + kind.start() + "\nprint(" + size + ")\n"
-                + "while 1:\n __mb=__mf.read(" + chunk + ")\n if not __mb:break\n " + kind.update("__mh", "__mb") + "\n"
-                + (b64 ? " __mk=__ma(__mb)\n __mc=repr(__mb)\n"
-                        + " if len(__mc)<len(__mk):print(__mc)\n else:print(str(__mk,'ascii'),end='')\n" : " print(repr(__mb))\n")
-                + "__mf.close()\nprint('#'+" + kind.hex("__mh") + ")\ndel __mf,__mb,__mh" + (b64 ? ",__ma,__mk,__mc" : "") + "\n"
-                + kind.teardown();
-        Receiver receiver = new Receiver(p, b64, kind.newHostDigest(), out, operation);
+        String size = f.stat() ? "os.stat(p)[6]" : f.size() ? "os.size(p)" : "-1";
+        // gc first: on a 9 KB heap (the micro:bit) a block's repr() needs a contiguous piece that the
+        // garbage of earlier execs may have split up.
+        String code = kind.setup(f) + "def __md(p):\n import os,gc\n gc.collect()\n"
+                + (b64 ? " from " + f.binascii() + " import b2a_base64 as a\n" : "")
+                + " f=open(p,'rb')\n try:\n  h=" + kind.start() + ";print(" + size + ")\n"
+                + "  while 1:\n   b=f.read(" + chunk + ")\n   if not b:break\n   " + kind.update("h", "b") + "\n"
+                + (b64 ? "   k=a(b);c=repr(b)\n   if len(c)<len(k):print(c)\n   else:print(str(k,'ascii'),end='')\n"
+                        : "   print(repr(b))\n")
+                + "  print('#'+" + kind.hex("h") + ")\n finally:f.close()\n"
+                + "__md(" + PyLiterals.stringLiteral(p) + ")\ndel __md\n" + kind.teardown();
+        ExecDeadline deadline = new ExecDeadline(FsCode.transferTimeout(repl, 0));
+        Receiver receiver = new Receiver(p, b64, kind.newHostDigest(), out, operation, deadline);
         LineSplitter lines = new LineSplitter(MAX_LINE, receiver::line);
         try {
-            repl.run(code.getBytes(StandardCharsets.UTF_8), lines, BoardFiles.transferTimeout(repl, Math.max(0, expected)), null);
-        } catch (RemoteException e) {
+            repl.run(code.getBytes(StandardCharsets.UTF_8), lines, deadline);
+        } catch (BoardCodeException e) {
             throw RemoteFileNotFoundException.ifMissing(e, p);
         }
         lines.finish();
@@ -72,6 +78,7 @@ final class VerifiedDownload {
         private final ContentDigest digest;
         private final OutputStream out;
         private final String operation;
+        private final ExecDeadline deadline;
         private final ProgressListener listener = repl.progressListener();
         private final Cancellation cancel = repl.currentCancellation();
         private final Base64.Decoder decoder = Base64.getDecoder();
@@ -79,18 +86,20 @@ final class VerifiedDownload {
         private String boardDigest;
         private int lineNo;
 
-        Receiver(String p, boolean b64, ContentDigest digest, OutputStream out, String operation) {
+        Receiver(String p, boolean b64, ContentDigest digest, OutputStream out, String operation, ExecDeadline deadline) {
             this.p = p;
             this.b64 = b64;
             this.digest = digest;
             this.out = out;
             this.operation = operation;
+            this.deadline = deadline;
         }
 
         void line(byte[] line) throws IOException {
             lineNo++;
             if (total == -2) {
                 total = parseSize(line);
+                deadline.allowAtLeast(FsCode.transferTimeout(repl, Math.max(0, total)));
                 listener.onProgress(new Progress(operation, p, 0, total));
                 return;
             }

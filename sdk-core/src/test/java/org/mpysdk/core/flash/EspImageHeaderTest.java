@@ -46,10 +46,10 @@ class EspImageHeaderTest {
         byte[] img = TestImages.image(0, true, new byte[200]);
         byte[] badMagic = img.clone();
         badMagic[0] = 0x00;
-        assertTrue(assertThrows(ImageFormatException.class, () -> EspImageHeader.parse(badMagic)).getMessage()
+        assertTrue(assertThrows(MalformedImageException.class, () -> EspImageHeader.parse(badMagic)).getMessage()
                 .contains("0xE9"));
         byte[] truncated = Arrays.copyOf(img, 100);
-        assertTrue(assertThrows(ImageFormatException.class, () -> EspImageHeader.parse(truncated)).getMessage()
+        assertTrue(assertThrows(MalformedImageException.class, () -> EspImageHeader.parse(truncated)).getMessage()
                 .contains("segment 0"));
         byte[] flipped = img.clone();
         flipped[40] ^= 1;
@@ -82,7 +82,7 @@ class EspImageHeaderTest {
     void patchRefusesAnImageWhoseHashWasAlreadyWrong() {
         byte[] img = TestImages.image(0, true, new byte[50]);
         img[img.length - 1] ^= 1;
-        assertThrows(ImageFormatException.class,
+        assertThrows(MalformedImageException.class,
                 () -> HeaderPatcher.apply(img, Chip.ESP32, HeaderPatch.keep().withMode(FlashMode.DIO), -1));
         assertThrows(IllegalArgumentException.class, () -> HeaderPatcher.apply(TestImages.image(0, false, new byte[4]),
                 Chip.ESP32, HeaderPatch.keep().withSize("3MB"), -1));
@@ -121,7 +121,7 @@ class EspImageHeaderTest {
         assertEquals(4L << 20, h.declaredFlashSize());
         assertEquals(1L << 20, EspImageHeader.parse(TestImages.image(-1, false, new byte[8])).declaredFlashSize(),
                 "code 2 is 1MB in the ESP8266 table");
-        assertTrue(assertThrows(ImageFormatException.class, () -> EspImageHeader.parse(file, 0x80, true)).getMessage()
+        assertTrue(assertThrows(MalformedImageException.class, () -> EspImageHeader.parse(file, 0x80, true)).getMessage()
                 .contains("no ESP image at 0x80"));
     }
 
@@ -132,11 +132,11 @@ class EspImageHeaderTest {
         badSum[40] ^= 1;
         EspImageHeader h = EspImageHeader.parse(badSum);
         assertNotEquals(h.checksum(), h.storedChecksum());
-        assertTrue(assertThrows(ImageFormatException.class, h::requireIntact).getMessage().contains("checksum byte"));
+        assertTrue(assertThrows(MalformedImageException.class, h::requireIntact).getMessage().contains("checksum byte"));
         byte[] badHash = img.clone();
         badHash[img.length - 1] ^= 1;
         assertTrue(EspImageHeader.parse(badHash).checksumValid());
-        assertTrue(assertThrows(ImageFormatException.class, () -> EspImageHeader.parse(badHash).requireIntact())
+        assertTrue(assertThrows(MalformedImageException.class, () -> EspImageHeader.parse(badHash).requireIntact())
                 .getMessage().contains("SHA-256"));
     }
 
@@ -159,7 +159,7 @@ class EspImageHeaderTest {
     private static EspImageHeader assertThrowsNothing(byte[] img) {
         try {
             return EspImageHeader.parse(img);
-        } catch (ImageFormatException e) {
+        } catch (MalformedImageException e) {
             throw new AssertionError("a flipped data byte must not break parsing: " + e.getMessage());
         }
     }
@@ -170,7 +170,7 @@ class EspImageHeaderTest {
             EspImageHeader h = EspImageHeader.parse(bytes);
             assertTrue(h.dataLength() <= bytes.length);
             assertTrue(h.segmentCount() >= 1 && h.segmentCount() <= 16);
-        } catch (ImageFormatException expected) {
+        } catch (MalformedImageException expected) {
             assertFalse(expected.getMessage().isEmpty());
         }
     }
@@ -187,7 +187,7 @@ class EspImageHeaderTest {
             for (EspSegment s : image.segments()) {
                 assertTrue(s.dataOffset() >= offset && s.dataOffset() + (long) s.length() <= bytes.length);
             }
-        } catch (ImageFormatException expected) {
+        } catch (MalformedImageException expected) {
             assertTrue(expected.getMessage().contains("0x"));
         }
     }

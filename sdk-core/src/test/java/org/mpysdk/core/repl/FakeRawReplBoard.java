@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.function.Function;
 import org.mpysdk.core.AbstractTransport;
 import org.mpysdk.core.TransportClosedException;
+import org.mpysdk.core.internal.PyLiterals;
 
 /**
  * A small in-memory board speaking the raw REPL, for unit tests of the protocol only (the real
@@ -45,6 +46,8 @@ class FakeRawReplBoard extends AbstractTransport {
     volatile boolean damageEveryGuardedSubmission;
     /** Whether code comes guarded (the SDK's default); when not, any code runs as it arrived. */
     volatile boolean expectGuard = true;
+    /** The most bytes the SDK wrote in one go since this was last set to 0: how it paces plain code. */
+    int largestWrite;
     int pasteRequests;
     int maxPasteOverrun;
 
@@ -105,6 +108,7 @@ class FakeRawReplBoard extends AbstractTransport {
 
     @Override
     protected synchronized void writeRaw(byte[] data, int off, int len) {
+        largestWrite = Math.max(largestWrite, len);
         for (int i = off; i < off + len; i++) {
             if (dropAt.remove(written++)) {
                 continue; // lost on the way, as a busy board's full input buffer loses it
@@ -219,11 +223,11 @@ class FakeRawReplBoard extends AbstractTransport {
             String inner = unguard(code);
             r = program.apply(inner);
             if (!inner.equals(code) && !r.error().isEmpty()) {
-                // Inside the guard's exec the board names the code <string>, below the wrapper's and the helper's frames.
+                // Inside the guard's exec the board names the code <string>, below the wrapper's frame.
                 r = new Reply(r.stdout(), r.error().replace("File \"<stdin>\"", "File \"<string>\"")
                         .replace("Traceback (most recent call last):\r\n",
                                 "Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\n"
-                                        + "  File \"<string>\", line 7, in __mg\r\n"),
+),
                         r.repeatStdout(), r.loopUntilCtrlC());
             }
         } catch (NotGuarded e) {
@@ -247,9 +251,9 @@ class FakeRawReplBoard extends AbstractTransport {
     }
 
     private static final java.util.regex.Pattern HELPER_DEF = java.util.regex.Pattern.compile(
-            "exec\\(\\(lambda c:c if len\\(c\\)==(\\d+) and int.from_bytes\\(c,'little'\\)%1000000007==(\\d+) else None\\)\\((b'.*?')\\)\\)\n");
+            "\\(exec\\(\\(lambda c:c if len\\(c\\)==(\\d+) and int.from_bytes\\(c,'little'\\)%1000000007==(\\d+) else None\\)\\((b'.*?')\\)\\),");
     private static final java.util.regex.Pattern GUARDED = java.util.regex.Pattern.compile(
-            "__mg\\((b'.*'),(\\d+)\\)", java.util.regex.Pattern.DOTALL);
+            "exec\\(__mg\\((b'.*'),(\\d+)\\)\\)", java.util.regex.Pattern.DOTALL);
 
     /** Whether the guard's helper {@code __mg} has been defined, as a real board's globals would hold it. */
     boolean helperDefined;
@@ -275,6 +279,8 @@ class FakeRawReplBoard extends AbstractTransport {
             }
             helperDefined = true;
             code = code.substring(def.end());
+            // The definition and the call are one tuple: drop its closing bracket.
+            code = code.endsWith(")))") ? code.substring(0, code.length() - 1) : code;
         }
         java.util.regex.Matcher m = GUARDED.matcher(code);
         if (!m.matches()) {

@@ -62,6 +62,44 @@ class GuardedExecTest {
         assertEquals(List.of(CODE), ran, "only the intact code ran, once");
     }
 
+    /**
+     * Uploads write each chunk in one burst, trading a rare resend for fewer pauses; once the connection
+     * has lost input they are paced like other code, because a board that lost input once will again.
+     */
+    @Test
+    void afterDamageUploadsArePacedToo() throws IOException {
+        FakeRawReplBoard board = plainBoard(recording());
+        Repl repl = repl(board, ReplOptions.defaults());
+        repl.enter();
+        byte[] chunk = ("x = 1\n".repeat(40) + "print(x)").getBytes(StandardCharsets.UTF_8);
+        java.time.Duration timeout = java.time.Duration.ofSeconds(10);
+        repl.run(chunk, OutputSink.DISCARD, timeout, null, false);
+        assertTrue(board.largestWrite > ReplOptions.defaults().plainChunk(), "one burst at first: " + board.largestWrite);
+        board.loseWrittenBytes(20);
+        repl.exec(CODE);
+        board.largestWrite = 0;
+        repl.run(chunk, OutputSink.DISCARD, timeout, null, false);
+        assertEquals(ReplOptions.defaults().plainChunk(), board.largestWrite, "paced after the loss");
+        assertEquals(3, ran.size(), "each ran once: " + ran);
+    }
+
+    /**
+     * Raw-paste has flow control but no check: a code byte lost on the way leaves the board one byte
+     * short of its next window grant, and both sides wait. The guarded paste is ended after a stall (cut
+     * short, it cannot compile) and sent again, long before the exec's own timeout.
+     */
+    @Test
+    void aStalledRawPasteIsEndedAndSentAgain() throws IOException {
+        FakeRawReplBoard board = new FakeRawReplBoard(recording(), FakeRawReplBoard.Paste.SUPPORTED, 32);
+        Repl repl = repl(board, ReplOptions.defaults());
+        repl.enter();
+        String code = "y = 1\n".repeat(30) + "print(y)";
+        repl.exec(code);
+        board.loseWrittenBytes(3 + 40); // after the paste request, inside the second window
+        assertEquals(Integer.toString(code.length()), repl.exec(code, java.time.Duration.ofSeconds(8)).text());
+        assertEquals(List.of(code, code), ran, "the intact code ran, once per exec");
+    }
+
     @Test
     void withoutTheGuardTheSameLossRunsOtherCode() throws IOException {
         // What the guard prevents: the plain raw REPL runs whatever arrived.
@@ -138,7 +176,7 @@ class GuardedExecTest {
     void tracebacksReadAsThePlainRawReplPrintsThem() throws IOException {
         FakeRawReplBoard board = plainBoard(recording());
         Repl repl = repl(board, ReplOptions.defaults());
-        RemoteException e = assertThrows(RemoteException.class, () -> repl.exec("1/0"));
+        BoardCodeException e = assertThrows(BoardCodeException.class, () -> repl.exec("1/0"));
         assertEquals("ZeroDivisionError", e.type());
         assertEquals("<stdin>", e.traceback().file());
         assertEquals(1, e.traceback().line());

@@ -9,6 +9,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.mpysdk.core.internal.PyLiterals;
 
 /** Bytes literals written into code and repr() text read back. */
 class PyLiteralsTest {

@@ -49,7 +49,7 @@ class ReplTimeoutsTest {
     void aMegabyteGetAt115200HasTheTimeItsBase64TakesOnTheLine() throws Exception {
         long bytes = 1_000_000;
         Duration onTheLine = Duration.ofMillis(bytes * 4 / 3 * 10_000 / 115200);
-        Duration allowed = BoardFiles.transferTimeout(replAt(115200), bytes);
+        Duration allowed = FsCode.transferTimeout(replAt(115200), bytes);
         assertTrue(allowed.compareTo(onTheLine.plusSeconds(10)) > 0, allowed + " for " + onTheLine + " on the line");
     }
 

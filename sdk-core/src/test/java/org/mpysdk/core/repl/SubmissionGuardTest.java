@@ -33,16 +33,16 @@ class SubmissionGuardTest {
     void theWrapperCarriesLengthAndHash() {
         byte[] code = "print(1)".getBytes(StandardCharsets.US_ASCII);
         String wire = new String(SubmissionGuard.wrap(code, false), StandardCharsets.US_ASCII);
-        assertEquals("__mg(b'print(1)'," + (SubmissionGuard.hash(code) + 8) + ")", wire);
+        assertEquals("exec(__mg(b'print(1)'," + (SubmissionGuard.hash(code) + 8) + "))", wire);
         String first = new String(SubmissionGuard.wrap(code, true), StandardCharsets.US_ASCII);
-        assertTrue(first.startsWith("exec((lambda c:c if len(c)=="), first);
-        assertTrue(first.endsWith("\n" + wire), first);
+        assertTrue(first.startsWith("(exec((lambda c:c if len(c)=="), first);
+        assertTrue(first.endsWith("," + wire + ")"), first);
     }
 
     @Test
     void errorTextsAreClassified() {
         String user = "Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\n"
-                + "  File \"<string>\", line 7, in __mg\r\n  File \"<string>\", line 3, in <module>\r\nNameError: name 'y' isn't defined\r\n";
+                + "  File \"<string>\", line 3, in <module>\r\nNameError: name 'y' isn't defined\r\n";
         assertEquals(SubmissionGuard.Outcome.USER, SubmissionGuard.classify(user));
         String damaged = "Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\n"
                 + "  File \"<string>\", line 6, in __mg\r\nValueError: " + SubmissionGuard.DAMAGED_MESSAGE + "\r\n";
@@ -61,14 +61,14 @@ class SubmissionGuardTest {
                 + "MemoryError: memory allocation failed, allocating 64 bytes\r\n";
         assertEquals(SubmissionGuard.Outcome.NOT_RUN, SubmissionGuard.classify(hasherOutOfMemory));
         String userSyntax = "Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\n"
-                + "  File \"<string>\", line 7, in __mg\r\n  File \"<string>\", line 2\r\nSyntaxError: invalid syntax\r\n";
+                + "  File \"<string>\", line 2\r\nSyntaxError: invalid syntax\r\n";
         assertEquals(SubmissionGuard.Outcome.USER, SubmissionGuard.classify(userSyntax));
     }
 
     @Test
     void theUsersTracebackLosesTheGuardFrame() {
         String text = "Traceback (most recent call last):\r\n  File \"<stdin>\", line 2, in <module>\r\n"
-                + "  File \"<string>\", line 7, in __mg\r\n  File \"<string>\", line 3, in <module>\r\n  File \"<string>\", line 1, in f\r\nValueError: bad\r\n";
+                + "  File \"<string>\", line 3, in <module>\r\n  File \"<string>\", line 1, in f\r\nValueError: bad\r\n";
         String user = SubmissionGuard.userText(text);
         assertEquals("Traceback (most recent call last):\n  File \"<stdin>\", line 3, in <module>\n"
                 + "  File \"<stdin>\", line 1, in f\nValueError: bad\n", user);

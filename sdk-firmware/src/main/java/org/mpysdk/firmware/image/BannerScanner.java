@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.mpysdk.core.Bytes;
+import org.mpysdk.core.internal.Bytes;
 import org.mpysdk.firmware.FirmwareVersion;
 
 /**

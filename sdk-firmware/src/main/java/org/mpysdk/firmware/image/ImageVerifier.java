@@ -15,7 +15,7 @@ import org.mpysdk.firmware.FirmwareFileName;
 import org.mpysdk.firmware.FirmwareVerificationException;
 import org.mpysdk.firmware.FirmwareVersion;
 import org.mpysdk.firmware.GenericBoards;
-import org.mpysdk.firmware.ImageFormatException;
+import org.mpysdk.firmware.ImageVerificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +59,7 @@ public final class ImageVerifier {
      *        the image's chip id decides)
      * @return what the image is and where it goes
      * @throws FirmwareChipMismatchException when the image is for another chip than the board
-     * @throws FirmwareVerificationException when a check fails (ImageFormatException for structure)
+     * @throws FirmwareVerificationException when a check fails (ImageVerificationException for structure)
      */
     public VerifiedImage verify(byte[] data, FirmwareFileName name, Optional<Chip> boardChip, OptionalLong metadataOffset)
             throws FirmwareVerificationException {
@@ -103,13 +103,13 @@ public final class ImageVerifier {
             throws FirmwareVerificationException {
         if (!looksLikeEsp8266(data)) {
             long word = data.length >= ESP8266_ROM_PART ? LittleEndian.u32(data, ESP8266_ROM_PART - 4) : -1;
-            throw new ImageFormatException(String.format("%s is not a MicroPython ESP8266 image: the word at 0x8FFC is 0x%x, "
+            throw new ImageVerificationException(String.format("%s is not a MicroPython ESP8266 image: the word at 0x8FFC is 0x%x, "
                     + "expected 0x%x (file length %d - 16); the file is truncated, corrupt or for another chip",
                     name, word, data.length - 16L, data.length));
         }
         EspImageHeader rom = image(data, 0, false, name);
         if (rom.end() > ESP8266_ROM_PART - 4) {
-            throw new ImageFormatException(String.format("%s: the ESP8266 ROM image ends at 0x%x, past its 0x9000 area", name, rom.end()));
+            throw new ImageVerificationException(String.format("%s: the ESP8266 ROM image ends at 0x%x, past its 0x9000 area", name, rom.end()));
         }
         int md5At = data.length - 16;
         try {
@@ -133,24 +133,24 @@ public final class ImageVerifier {
         EspImageHeader boot = image(data, bootAt, true, name);
         Chip chip = chipOf(boot, name, "bootloader");
         if (bootAt != 0 && bootAt != chip.flashOffset()) {
-            throw new ImageFormatException(String.format("%s: bootloader found at file offset 0x%x, but %s bootloaders go at 0x%x",
+            throw new ImageVerificationException(String.format("%s: bootloader found at file offset 0x%x, but %s bootloaders go at 0x%x",
                     name, bootAt, chip, chip.flashOffset()));
         }
         long fileBase = bootAt == 0 ? chip.flashOffset() : 0; // flash address of the file's first byte
         int tableAt = (int) (PARTITION_TABLE_ADDRESS - fileBase);
         if (!PartitionTable.startsAt(data, tableAt)) {
-            throw new ImageFormatException(describeMissingTable(data, name, chip, fileBase));
+            throw new ImageVerificationException(describeMissingTable(data, name, chip, fileBase));
         }
         if (boot.end() > tableAt) {
-            throw new ImageFormatException(String.format("%s: bootloader (0x%x bytes) overlaps the partition table at flash 0x8000",
+            throw new ImageVerificationException(String.format("%s: bootloader (0x%x bytes) overlaps the partition table at flash 0x8000",
                     name, boot.length()));
         }
         PartitionTable table = PartitionTable.parse(data, tableAt);
-        var appPartition = table.bootApp().orElseThrow(() -> new ImageFormatException(
+        var appPartition = table.bootApp().orElseThrow(() -> new ImageVerificationException(
                 name + ": the partition table has no application partition"));
         long appAt = appPartition.offset() - fileBase;
         if (appAt < tableAt || appAt >= data.length) {
-            throw new ImageFormatException(String.format("%s: application partition '%s' at 0x%x is outside the file (0x%x bytes from 0x%x)",
+            throw new ImageVerificationException(String.format("%s: application partition '%s' at 0x%x is outside the file (0x%x bytes from 0x%x)",
                     name, appPartition.label(), appPartition.offset(), data.length, fileBase));
         }
         EspImageHeader app = image(data, (int) appAt, true, name);
@@ -160,7 +160,7 @@ public final class ImageVerifier {
                     + "the file is mixed up, do not flash it", name, chip, appChip));
         }
         if (app.length() > appPartition.size()) {
-            throw new ImageFormatException(String.format("%s: application (0x%x bytes) does not fit its partition '%s' (0x%x bytes)",
+            throw new ImageVerificationException(String.format("%s: application (0x%x bytes) does not fit its partition '%s' (0x%x bytes)",
                     name, app.length(), appPartition.label(), appPartition.size()));
         }
         long declared = boot.declaredFlashSize();
@@ -173,7 +173,7 @@ public final class ImageVerifier {
         return new VerifiedImage(chip, fileBase, Optional.of(boot), Optional.of(table), app, List.of(), minimum, warnings);
     }
 
-    private static int locateBootloader(byte[] data, FirmwareFileName name) throws ImageFormatException {
+    private static int locateBootloader(byte[] data, FirmwareFileName name) throws ImageVerificationException {
         if (data.length > 0 && (data[0] & 0xFF) == EspImageHeader.MAGIC) {
             return 0;
         }
@@ -183,7 +183,7 @@ public final class ImageVerifier {
                 return at;
             }
         }
-        throw new ImageFormatException(String.format("%s is not an ESP image: no 0xE9 magic at 0x0, 0x1000 or 0x2000 "
+        throw new ImageVerificationException(String.format("%s is not an ESP image: no 0xE9 magic at 0x0, 0x1000 or 0x2000 "
                 + "(first byte 0x%02X); the file is corrupt or not firmware", name, data.length == 0 ? 0 : data[0] & 0xFF));
     }
 
@@ -209,19 +209,19 @@ public final class ImageVerifier {
 
     /**
      * Parses and checks one image with core's parser; its failures become this module's
-     * {@link ImageFormatException} (a {@link FirmwareVerificationException}), naming the file.
+     * {@link ImageVerificationException} (a {@link FirmwareVerificationException}), naming the file.
      */
     private static EspImageHeader image(byte[] data, int at, boolean extended, FirmwareFileName name)
-            throws ImageFormatException {
+            throws ImageVerificationException {
         try {
             return EspImageHeader.parse(data, at, extended).requireIntact();
-        } catch (org.mpysdk.core.flash.ImageFormatException e) {
-            throw new ImageFormatException(name + ": " + e.getMessage(), e);
+        } catch (org.mpysdk.core.flash.MalformedImageException e) {
+            throw new ImageVerificationException(name + ": " + e.getMessage(), e);
         }
     }
 
-    private static Chip chipOf(EspImageHeader image, FirmwareFileName name, String what) throws ImageFormatException {
-        return Chip.byImageChipId(image.chipId()).orElseThrow(() -> new ImageFormatException(String.format(
+    private static Chip chipOf(EspImageHeader image, FirmwareFileName name, String what) throws ImageVerificationException {
+        return Chip.byImageChipId(image.chipId()).orElseThrow(() -> new ImageVerificationException(String.format(
                 "%s: the %s image has chip id %d, which no known chip uses; update the SDK or check the file",
                 name, what, image.chipId())));
     }

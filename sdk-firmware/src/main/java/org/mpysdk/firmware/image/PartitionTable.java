@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.mpysdk.firmware.ImageFormatException;
+import org.mpysdk.firmware.ImageVerificationException;
 
 /**
  * An ESP32 partition table: 32-byte entries starting with {@code AA 50}, optionally followed by an
@@ -51,11 +51,11 @@ public record PartitionTable(int offsetInBuffer, List<Partition> partitions, boo
      * @param data a firmware file or flash dump
      * @param offset where the table starts in {@code data}
      * @return the partitions, with whether an MD5 entry was checked
-     * @throws ImageFormatException when there is no table, an entry is malformed or the MD5 entry does not match
+     * @throws ImageVerificationException when there is no table, an entry is malformed or the MD5 entry does not match
      */
-    public static PartitionTable parse(byte[] data, int offset) throws ImageFormatException {
+    public static PartitionTable parse(byte[] data, int offset) throws ImageVerificationException {
         if (!startsAt(data, offset)) {
-            throw new ImageFormatException(String.format("no partition table at 0x%x (no AA 50 entry)", offset));
+            throw new ImageVerificationException(String.format("no partition table at 0x%x (no AA 50 entry)", offset));
         }
         List<Partition> parts = new ArrayList<>();
         boolean md5 = false;
@@ -63,7 +63,7 @@ public record PartitionTable(int offsetInBuffer, List<Partition> partitions, boo
         int pos = offset;
         while (true) {
             if (limit - pos < ENTRY) {
-                throw new ImageFormatException(String.format("partition table at 0x%x has no end marker within 0x%x bytes",
+                throw new ImageVerificationException(String.format("partition table at 0x%x has no end marker within 0x%x bytes",
                         offset, MAX_LENGTH));
             }
             int b0 = data[pos] & 0xFF;
@@ -76,13 +76,13 @@ public record PartitionTable(int offsetInBuffer, List<Partition> partitions, boo
             } else if (b0 == 0xFF && b1 == 0xFF) {
                 break;
             } else {
-                throw new ImageFormatException(String.format("partition table at 0x%x: entry at 0x%x starts %02X %02X, "
+                throw new ImageVerificationException(String.format("partition table at 0x%x: entry at 0x%x starts %02X %02X, "
                         + "expected AA 50, EB EB or FF FF", offset, pos, b0, b1));
             }
             pos += ENTRY;
         }
         if (parts.isEmpty()) {
-            throw new ImageFormatException(String.format("partition table at 0x%x has no entries", offset));
+            throw new ImageVerificationException(String.format("partition table at 0x%x has no entries", offset));
         }
         checkOverlaps(parts, offset);
         return new PartitionTable(offset, parts, md5);
@@ -98,17 +98,17 @@ public record PartitionTable(int offsetInBuffer, List<Partition> partitions, boo
                 LittleEndian.u32(d, pos + 8), LittleEndian.u32(d, pos + 28));
     }
 
-    private static void checkMd5(byte[] d, int tableStart, int pos) throws ImageFormatException {
+    private static void checkMd5(byte[] d, int tableStart, int pos) throws ImageVerificationException {
         for (int i = pos + 2; i < pos + 16; i++) {
             if ((d[i] & 0xFF) != 0xFF) {
-                throw new ImageFormatException(String.format("partition table MD5 entry at 0x%x is malformed", pos));
+                throw new ImageVerificationException(String.format("partition table MD5 entry at 0x%x is malformed", pos));
             }
         }
         try {
             MessageDigest md = MessageDigest.getInstance("MD5");
             md.update(d, tableStart, pos - tableStart);
             if (!Arrays.equals(md.digest(), 0, 16, d, pos + 16, pos + 32)) {
-                throw new ImageFormatException(String.format("partition table at 0x%x: MD5 entry does not match the entries; corrupt",
+                throw new ImageVerificationException(String.format("partition table at 0x%x: MD5 entry does not match the entries; corrupt",
                         tableStart));
             }
         } catch (NoSuchAlgorithmException e) {
@@ -116,12 +116,12 @@ public record PartitionTable(int offsetInBuffer, List<Partition> partitions, boo
         }
     }
 
-    private static void checkOverlaps(List<Partition> parts, int tableStart) throws ImageFormatException {
+    private static void checkOverlaps(List<Partition> parts, int tableStart) throws ImageVerificationException {
         List<Partition> sorted = new ArrayList<>(parts);
         sorted.sort(Comparator.comparingLong(Partition::offset));
         for (int i = 1; i < sorted.size(); i++) {
             if (sorted.get(i).offset() < sorted.get(i - 1).end()) {
-                throw new ImageFormatException(String.format("partition table at 0x%x: '%s' overlaps '%s'", tableStart,
+                throw new ImageVerificationException(String.format("partition table at 0x%x: '%s' overlaps '%s'", tableStart,
                         sorted.get(i).label(), sorted.get(i - 1).label()));
             }
         }

@@ -11,9 +11,9 @@ import org.mpysdk.core.flash.Chip;
 import org.mpysdk.firmware.CatalogFormatException;
 import org.mpysdk.firmware.FirmwareFileName;
 import org.mpysdk.firmware.FirmwareVerificationException;
-import org.mpysdk.firmware.ImageFormatException;
-import org.mpysdk.firmware.site.BoardPageParser;
-import org.mpysdk.firmware.site.IndexPageParser;
+import org.mpysdk.firmware.ImageVerificationException;
+import org.mpysdk.firmware.internal.site.BoardPageParser;
+import org.mpysdk.firmware.internal.site.IndexPageParser;
 
 /** Garbage into every parser: a typed exception or a result that keeps its invariants, never a hang or another exception. */
 class ImageParserFuzzTest {
@@ -39,7 +39,7 @@ class ImageParserFuzzTest {
         try {
             PartitionTable t = PartitionTable.parse(bytes, offset);
             assertTrue(!t.partitions().isEmpty());
-        } catch (ImageFormatException expected) {
+        } catch (ImageVerificationException expected) {
             assertTrue(expected.getMessage().contains("partition table"));
         }
     }

@@ -18,7 +18,7 @@ import org.mpysdk.firmware.FirmwareFileName;
 import org.mpysdk.firmware.FirmwareVerificationException;
 import org.mpysdk.firmware.FirmwareVersion;
 import org.mpysdk.firmware.GenericBoards;
-import org.mpysdk.firmware.ImageFormatException;
+import org.mpysdk.firmware.ImageVerificationException;
 import org.mpysdk.testkit.images.TestFirmware;
 
 class ImageVerifierTest {
@@ -70,7 +70,7 @@ class ImageVerifierTest {
         assertEquals(Chip.ESP8266, verifier.verify(patchedHeader, name("ESP8266_GENERIC-20251209-v1.27.0.bin"),
                 Optional.of(Chip.ESP8266), OptionalLong.empty()).chip());
         byte[] truncated = Arrays.copyOf(bin, bin.length - 7);
-        ImageFormatException e = assertThrows(ImageFormatException.class, () -> verifier.verify(truncated,
+        ImageVerificationException e = assertThrows(ImageVerificationException.class, () -> verifier.verify(truncated,
                 name("ESP8266_GENERIC-20251209-v1.27.0.bin"), Optional.of(Chip.ESP8266), OptionalLong.empty()));
         assertTrue(e.getMessage().contains("0x8FFC"), e.getMessage());
     }
@@ -97,7 +97,7 @@ class ImageVerifierTest {
     void layoutThatContradictsTheChipIdIsRefused() throws Exception {
         // C5 chip id but laid out for 0x0 (partition table at file offset 0x8000): the chip says 0x2000
         byte[] wrong = TestFirmware.esp32Bin(23, 23, 0x0, "v1.27.0", 2);
-        ImageFormatException e = assertThrows(ImageFormatException.class, () -> verifier.verify(wrong,
+        ImageVerificationException e = assertThrows(ImageVerificationException.class, () -> verifier.verify(wrong,
                 name("SEEED_XIAO_ESP32C5-20251209-v1.27.0.bin"), Optional.of(Chip.ESP32_C5), OptionalLong.of(0)));
         assertTrue(e.getMessage().contains("0x2000") && e.getMessage().contains("goes at 0x0"), e.getMessage());
     }

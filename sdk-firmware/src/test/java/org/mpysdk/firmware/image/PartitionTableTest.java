@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
-import org.mpysdk.firmware.ImageFormatException;
+import org.mpysdk.firmware.ImageVerificationException;
 import org.mpysdk.testkit.images.TestFirmware;
 
 class PartitionTableTest {
@@ -24,7 +24,7 @@ class PartitionTableTest {
     void corruptEntryFailsTheMd5() {
         byte[] table = TestFirmware.partitionTable(true);
         table[70] ^= 1; // factory's offset
-        assertThrows(ImageFormatException.class, () -> PartitionTable.parse(table, 0));
+        assertThrows(ImageVerificationException.class, () -> PartitionTable.parse(table, 0));
     }
 
     @Test
@@ -35,6 +35,6 @@ class PartitionTableTest {
             table[i + 1] = 0x50;
             table[i + 4] = (byte) (i / 32); // distinct offsets, zero sizes: no overlap
         }
-        assertThrows(ImageFormatException.class, () -> PartitionTable.parse(table, 0));
+        assertThrows(ImageVerificationException.class, () -> PartitionTable.parse(table, 0));
     }
 }

@@ -4,7 +4,7 @@ import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
-import org.mpysdk.core.Bytes;
+import org.mpysdk.core.internal.Bytes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -65,6 +65,11 @@ final class MicroPythonImages {
                 LoggerFactory.getLogger(MicroPythonImages.class).debug("compiled {} at run time in {} ms", wasm, (System.nanoTime() - t0) / 1_000_000);
                 return image;
             });
+        } catch (NoClassDefFoundError e) {
+            // The run-time compiler is an optional dependency of the testkit (the compiled-in MicroPython needs none).
+            throw new MicroPythonUnavailableException("compiling " + wasm + " at run time needs Chicory's compiler on the"
+                    + " class path: add the dependency com.dylibso.chicory:compiler (the version of com.dylibso.chicory:runtime)"
+                    + " to your build, or drop " + MicroPythonWasm.PROPERTY + " to use the MicroPython built into the testkit", e);
         } catch (RuntimeException e) {
             throw new MicroPythonUnavailableException("cannot load MicroPython's wasm from " + wasm + ": " + e
                     + " (is it the " + MicroPythonWasm.PACKAGE + "@" + MicroPythonWasm.VERSION + " file?)", e);

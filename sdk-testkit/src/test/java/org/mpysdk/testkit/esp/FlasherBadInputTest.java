@@ -18,7 +18,7 @@ import org.mpysdk.core.flash.FlashOptions;
 import org.mpysdk.core.flash.FlashRegion;
 import org.mpysdk.core.flash.FlashResult;
 import org.mpysdk.core.flash.FlashVerificationException;
-import org.mpysdk.core.flash.ImageFormatException;
+import org.mpysdk.core.flash.MalformedImageException;
 import org.mpysdk.core.flash.ImageTooLargeException;
 import org.mpysdk.core.flash.OperationScope;
 import org.mpysdk.core.flash.PartialFlashException;
@@ -87,15 +87,15 @@ class FlasherBadInputTest {
                 EspBootloader esp = FlasherFixtures.romOnly(t)) {
             byte[] fw = FlasherFixtures.firmware(Chip.ESP32_C3, 1000, 5);
             byte[] truncated = java.util.Arrays.copyOf(fw, 1000);
-            ImageFormatException e = assertThrows(ImageFormatException.class,
+            MalformedImageException e = assertThrows(MalformedImageException.class,
                     () -> esp.flash(FlashImage.at(0, truncated)));
             assertTrue(e.getMessage().contains("corrupt"), e.getMessage());
             byte[] badSum = fw.clone();
             badSum[100] ^= 0x40;
-            assertTrue(assertThrows(ImageFormatException.class, () -> esp.flash(FlashImage.at(0, badSum)))
+            assertTrue(assertThrows(MalformedImageException.class, () -> esp.flash(FlashImage.at(0, badSum)))
                     .getMessage().contains("does not match"));
             byte[] notAnImage = pattern(5000);
-            assertTrue(assertThrows(ImageFormatException.class, () -> esp.flash(FlashImage.at(0, notAnImage)))
+            assertTrue(assertThrows(MalformedImageException.class, () -> esp.flash(FlashImage.at(0, notAnImage)))
                     .getMessage().contains("0xE9"));
             assertNothingErased(chip, new byte[0]);
         }

@@ -81,7 +81,7 @@ final class LoaderScenario {
             assertTrue(plain.verified(), plain.toString());
             assertEquals(plain.bytes(), plain.compressedBytes(), "plain write");
             esp.eraseRegion(DATA_OFFSET, 0x1000);
-            assertArrayEquals(org.mpysdk.core.flash.Md5.of(padded(new byte[0], 0x1000)),
+            assertArrayEquals(org.mpysdk.core.internal.Md5.of(padded(new byte[0], 0x1000)),
                     esp.md5(DATA_OFFSET, 0x1000), "erased sector");
             return new FlashImage(chip, List.of(new FlashRegion(chip.flashOffset(), app),
                     new FlashRegion(DATA_OFFSET + 0x1000, Arrays.copyOfRange(data, 0x1000, data.length))));

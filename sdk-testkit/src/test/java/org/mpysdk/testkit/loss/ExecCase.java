@@ -31,11 +31,13 @@ record ExecCase(String api, String label, String code, String expected, String e
      * @param n a number unique to this exec, mixed into the code and its output
      * @param longLines how many lines the long kind has (its size decides plain chunks or raw-paste)
      * @param nl how the board ends a printed line
+     * @param checkedExec whether execChecked may be chosen (else exec in its place)
      * @return a random case
      */
-    static ExecCase next(Random rnd, int n, int longLines, String nl) {
+    static ExecCase next(Random rnd, int n, int longLines, String nl, boolean checkedExec) {
         ExecCase c = next(rnd, n, longLines);
-        return new ExecCase(c.api, c.label, c.code, c.expected.replace("\r\n", nl), c.errorType, c.errorMessage);
+        String api = !checkedExec && c.api.equals("execChecked") ? "exec" : c.api;
+        return new ExecCase(api, c.label, c.code, c.expected.replace("\r\n", nl), c.errorType, c.errorMessage);
     }
 
     private static ExecCase next(Random rnd, int n, int longLines) {

@@ -47,7 +47,7 @@ class LoadLossTest {
     @Test
     void wasmMicroPython127(@TempDir Path tmp) throws IOException {
         run("wasm MicroPython 1.27 (virtual:micropython)", "wasm-1.27", MicroPythonTransport.start(),
-                new LoadLossRun.Limits(64, 2048, 40), null, tmp);
+                new LoadLossRun.Limits(64, 2048, 40, true), null, tmp);
     }
 
     @Test
@@ -55,7 +55,7 @@ class LoadLossTest {
         QemuMicrobit.require();
         try (QemuMicrobit qemu = QemuMicrobit.start()) {
             run("MicroPython 1.9.2 micro:bit in QEMU", "qemu-microbit-1.9.2", Transports.open(qemu.pty()),
-                    new LoadLossRun.Limits(16, 400, 12), null, tmp);
+                    new LoadLossRun.Limits(16, 400, 12, false), null, tmp);
         }
     }
 
@@ -63,11 +63,11 @@ class LoadLossTest {
     void qemuMicroPython129(@TempDir Path tmp) throws IOException {
         try (MicroPython129 mp = MicroPython129.start()) {
             String ramfs;
-            try (InputStream in = LoadLossTest.class.getResourceAsStream("ramfs.py")) {
+            try (InputStream in = LoadLossTest.class.getResourceAsStream("/bench/ramfs.py")) {
                 ramfs = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             run("MicroPython 1.29 mps2-an385 in QEMU", "qemu-1.29", Transports.open(mp.pty()),
-                    new LoadLossRun.Limits(64, 2048, 40), ramfs, tmp);
+                    new LoadLossRun.Limits(64, 2048, 40, true), ramfs, tmp);
         }
     }
 

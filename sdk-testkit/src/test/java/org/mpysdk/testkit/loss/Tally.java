@@ -36,6 +36,8 @@ final class Tally {
     final Map<String, Integer> leftovers = new TreeMap<>();
     final List<String> wrong = new ArrayList<>();
     final List<String> damaged = new ArrayList<>();
+    /** The first typed failures of execs, with the faults that met them: what the SDK stopped, and why. */
+    final List<String> typedDetails = new ArrayList<>();
     FaultCounts faults = FaultCounts.NONE;
     long millis;
     /** Time spent in execs and in transfers (with their checks). */
@@ -50,6 +52,12 @@ final class Tally {
 
     static void add(Map<String, Integer> m, String key) {
         m.merge(key, 1, Integer::sum);
+    }
+
+    void typed(String detail) {
+        if (typedDetails.size() < DETAILS) {
+            typedDetails.add(detail);
+        }
     }
 
     void wrong(String detail) {
@@ -97,6 +105,9 @@ final class Tally {
         }
         for (String d : damaged) {
             sb.append("  damaged on the way back: ").append(d).append('\n');
+        }
+        for (String t : typedDetails) {
+            sb.append("  typed: ").append(t).append('\n');
         }
         return sb.toString();
     }

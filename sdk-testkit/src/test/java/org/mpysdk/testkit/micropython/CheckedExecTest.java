@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Timeout;
 import org.mpysdk.core.Board;
 import org.mpysdk.core.Cancellation;
 import org.mpysdk.core.ProgressListener;
-import org.mpysdk.core.repl.RemoteException;
+import org.mpysdk.core.repl.BoardCodeException;
 import org.mpysdk.core.repl.Repl;
 import org.mpysdk.core.repl.ReplOptions;
 import org.mpysdk.core.repl.ReplyDamagedException;
@@ -43,7 +43,7 @@ class CheckedExecTest {
 
     @Test
     void aRaisingCodeKeepsItsOutputAndTraceback(Board board) throws IOException {
-        RemoteException e = assertThrows(RemoteException.class, () -> board.repl().execChecked("print('before')\nraise ValueError('bad')"));
+        BoardCodeException e = assertThrows(BoardCodeException.class, () -> board.repl().execChecked("print('before')\nraise ValueError('bad')"));
         assertEquals("ValueError", e.type());
         assertEquals("before", e.stdout().strip());
         assertEquals(2, e.line());

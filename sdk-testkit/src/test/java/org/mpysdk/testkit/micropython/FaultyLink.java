@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.mpysdk.core.AbstractTransport;
 import org.mpysdk.core.Transport;
 import org.mpysdk.core.TransportClosedException;
-import org.mpysdk.core.repl.PyLiterals;
+import org.mpysdk.core.internal.PyLiterals;
 import org.mpysdk.core.repl.ReplProtocolException;
 
 /**
@@ -26,7 +26,7 @@ import org.mpysdk.core.repl.ReplProtocolException;
  * }</pre>
  */
 public final class FaultyLink extends AbstractTransport {
-    private static final Pattern GUARDED = Pattern.compile("__mg\\((b'.*'),(\\d+)\\)", Pattern.DOTALL);
+    private static final Pattern GUARDED = Pattern.compile("exec\\(__mg\\((b'.*'),(\\d+)\\)\\)", Pattern.DOTALL);
     private static final Pattern BASE64_CHUNK = Pattern.compile("__mw\\(__ma\\(b'([A-Za-z0-9+/=]+)'\\)");
     private static final Pattern LITERAL_CHUNK = Pattern.compile("__mw\\(b'([^'\\\\]+)");
 
@@ -215,7 +215,7 @@ public final class FaultyLink extends AbstractTransport {
     }
 
     /**
-     * @param wire what the SDK wrote: code, or code inside the submission guard {@code __mg(b'...',H)}
+     * @param wire what the SDK wrote: code, or code inside the submission guard {@code exec(__mg(b'...',H))}
      * @return the code the board would run, so that triggers match the SDK's code whether guarded or not
      */
     static String unguarded(String wire) {
@@ -245,7 +245,7 @@ public final class FaultyLink extends AbstractTransport {
             return wire;
         }
         byte[] b = damaged.getBytes(StandardCharsets.ISO_8859_1);
-        String tail = rehash ? "," + guardCheck(b) + ")" + wire.substring(m.end()) : wire.substring(m.end(1));
+        String tail = rehash ? "," + guardCheck(b) + "))" + wire.substring(m.end()) : wire.substring(m.end(1));
         return wire.substring(0, m.start(1)) + PyLiterals.bytesLiteral(b, 0, b.length) + tail;
     }
 

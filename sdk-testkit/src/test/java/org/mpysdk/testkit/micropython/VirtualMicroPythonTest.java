@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.mpysdk.core.AbstractTransport;
 import org.mpysdk.core.Board;
-import org.mpysdk.core.Deadline;
 import org.mpysdk.core.OperationTimeoutException;
 import org.mpysdk.core.TransportClosedException;
+import org.mpysdk.core.internal.Deadline;
+import org.mpysdk.core.repl.BoardCodeException;
 import org.mpysdk.core.repl.BoardFiles;
-import org.mpysdk.core.repl.RemoteException;
 import org.mpysdk.core.repl.RemoteFile;
 import org.mpysdk.core.repl.RemoteFileNotFoundException;
 import org.mpysdk.core.repl.Repl;
@@ -50,11 +50,11 @@ class VirtualMicroPythonTest {
 
     @Test
     void errorsArriveAsTracebacks(Board board) throws IOException {
-        RemoteException e = assertThrows(RemoteException.class, () -> board.repl().exec("x = 1\n1 / 0"));
+        BoardCodeException e = assertThrows(BoardCodeException.class, () -> board.repl().exec("x = 1\n1 / 0"));
         assertEquals("ZeroDivisionError", e.type());
         assertEquals("divide by zero", e.remoteMessage());
         assertEquals(2, e.line());
-        RemoteException missing = assertThrows(RemoteException.class, () -> board.repl().exec("import os\nos.stat('/nope')"));
+        BoardCodeException missing = assertThrows(BoardCodeException.class, () -> board.repl().exec("import os\nos.stat('/nope')"));
         assertEquals("OSError", missing.type());
         assertEquals(2, missing.errno(), "errno numbers are MicroPython's (ENOENT = 2), as on real boards");
     }
@@ -115,7 +115,7 @@ class VirtualMicroPythonTest {
         Repl repl = board.repl();
         repl.exec("def depth(n):\n    return 0 if n == 0 else 1 + depth(n - 1)");
         assertEquals("100", repl.eval("depth(100)"));
-        RemoteException e = assertThrows(RemoteException.class, () -> repl.exec("depth(100000)"));
+        BoardCodeException e = assertThrows(BoardCodeException.class, () -> repl.exec("depth(100000)"));
         assertEquals("RuntimeError", e.type());
         assertEquals("maximum recursion depth exceeded", e.remoteMessage());
         assertEquals("120", repl.eval("depth(120)"));
@@ -215,14 +215,14 @@ class VirtualMicroPythonTest {
         assertEquals("24", repl.eval("len([bytearray(1 << 20) for _ in range(24)])"));
         assertEquals("24", repl.eval("len(bytearray(24 << 20)) >> 20"));
         // Beyond the default 128 MiB limit the heap cannot grow: a Python error, the board lives on.
-        RemoteException e = assertThrows(RemoteException.class, () -> repl.exec("b = bytearray(200 << 20)"));
+        BoardCodeException e = assertThrows(BoardCodeException.class, () -> repl.exec("b = bytearray(200 << 20)"));
         assertEquals("MemoryError", e.type());
         assertEquals("2", repl.eval("1 + 1"));
     }
 
     @Test
     void jsModuleHasNoAttributesHere(Board board) throws IOException {
-        RemoteException e = assertThrows(RemoteException.class, () -> board.repl().exec("import js\njs.document"));
+        BoardCodeException e = assertThrows(BoardCodeException.class, () -> board.repl().exec("import js\njs.document"));
         assertEquals("AttributeError", e.type());
         assertEquals("3", board.repl().eval("__import__('jsffi').to_js(3)"));
     }

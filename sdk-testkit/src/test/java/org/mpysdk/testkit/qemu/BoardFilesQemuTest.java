@@ -234,7 +234,7 @@ class BoardFilesQemuTest {
     void catCatchesADamagedCharacterByCrc16() throws IOException {
         byte[] data = allByteValues(2);
         fs.put(data, "data.bin");
-        FaultyLink link = new FaultyLink(board.transport()).corruptReplyAfter(code -> code.contains("repr(__mb)"), 40, false);
+        FaultyLink link = new FaultyLink(board.transport()).corruptReplyAfter(code -> code.contains("def __md("), 40, false);
         assertArrayEquals(data, faulty(link, new Cancellation(), ProgressListener.NONE).files().cat("data.bin"));
         assertEquals(1, link.faults());
     }

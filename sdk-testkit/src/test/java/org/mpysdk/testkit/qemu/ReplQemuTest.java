@@ -19,11 +19,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.mpysdk.core.Board;
 import org.mpysdk.core.OperationCancelledException;
 import org.mpysdk.core.OperationTimeoutException;
+import org.mpysdk.core.repl.BoardCodeException;
 import org.mpysdk.core.repl.BoardInfo;
 import org.mpysdk.core.repl.BoardResetException;
 import org.mpysdk.core.repl.ExecResult;
-import org.mpysdk.core.repl.RemoteException;
 import org.mpysdk.core.repl.Repl;
+import org.mpysdk.core.repl.UnsupportedRemoteOperationException;
 
 /** The SDK's raw REPL against real MicroPython v1.9.2 (micro:bit firmware in QEMU). */
 @Tag("peer")
@@ -53,6 +54,19 @@ class ReplQemuTest {
         assertEquals("42\na b", r.text());
         assertEquals("'abc'", repl.eval("'ab' + 'c'"));
         assertEquals("[1, 4, 9]", repl.eval("[i*i for i in (1, 2, 3)]"));
+    }
+
+    /**
+     * Found by the load-and-loss run: execChecked's counting print() runs in an exec inside the guard's
+     * exec, more C stack than the micro:bit has. It must say so, not pass the board's RuntimeError off as
+     * the user's, and the REPL must stay usable.
+     */
+    @Test
+    void execCheckedSaysTheMicrobitsStackIsTooSmall() throws IOException {
+        UnsupportedRemoteOperationException e = assertThrows(UnsupportedRemoteOperationException.class,
+                () -> repl.execChecked("print(6 * 7)"));
+        assertTrue(e.getMessage().contains("use exec, or eval"), e.getMessage());
+        assertEquals("42", repl.eval("6 * 7"));
     }
 
     @Test
@@ -97,24 +111,24 @@ class ReplQemuTest {
     }
 
     @Test
-    void exceptionsBecomeRemoteExceptions() throws IOException {
-        RemoteException e = assertThrows(RemoteException.class, () -> repl.exec("print('before')\n\n1/0"));
+    void exceptionsBecomeBoardCodeExceptions() throws IOException {
+        BoardCodeException e = assertThrows(BoardCodeException.class, () -> repl.exec("print('before')\n\n1/0"));
         assertEquals("ZeroDivisionError", e.type());
         assertEquals("division by zero", e.remoteMessage());
         assertEquals("<stdin>", e.file());
         assertEquals(3, e.line());
         assertEquals("before\r\n", e.stdout());
 
-        RemoteException inner = assertThrows(RemoteException.class,
+        BoardCodeException inner = assertThrows(BoardCodeException.class,
                 () -> repl.exec("def f(d):\n    return d['missing']\nf({})"));
         assertEquals("KeyError", inner.type());
         assertEquals(2, inner.line());
 
-        RemoteException syntax = assertThrows(RemoteException.class, () -> repl.exec("def f(:\n  pass"));
+        BoardCodeException syntax = assertThrows(BoardCodeException.class, () -> repl.exec("def f(:\n  pass"));
         assertEquals("SyntaxError", syntax.type());
         assertEquals(1, syntax.line());
 
-        RemoteException os = assertThrows(RemoteException.class, () -> repl.exec("open('no-such-file')"));
+        BoardCodeException os = assertThrows(BoardCodeException.class, () -> repl.exec("open('no-such-file')"));
         assertEquals("OSError", os.type());
         assertEquals(2, os.errno());
         assertEquals("2", repl.exec("print(1+1)").text(), "the REPL is usable after errors");
@@ -141,7 +155,7 @@ class ReplQemuTest {
         repl.exec("gone = 5");
         assertEquals("5", repl.eval("gone"));
         repl.softReset();
-        RemoteException e = assertThrows(RemoteException.class, () -> repl.eval("gone"));
+        BoardCodeException e = assertThrows(BoardCodeException.class, () -> repl.eval("gone"));
         assertEquals("NameError", e.type());
         assertEquals("7", repl.eval("3+4"));
     }
@@ -182,8 +196,8 @@ class ReplQemuTest {
         for (int i = 0; i < 256; i++) {
             all[i] = (byte) i;
         }
-        String lit = org.mpysdk.core.repl.PyLiterals.bytesLiteral(all, 0, 256);
+        String lit = org.mpysdk.core.internal.PyLiterals.bytesLiteral(all, 0, 256);
         String printed = repl.exec("print(repr(" + lit + "))").text();
-        assertArrayEquals(all, org.mpysdk.core.repl.PyLiterals.parse(printed));
+        assertArrayEquals(all, org.mpysdk.core.internal.PyLiterals.parse(printed));
     }
 }

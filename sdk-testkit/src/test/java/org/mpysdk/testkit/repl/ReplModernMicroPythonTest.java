@@ -23,7 +23,7 @@ import org.mpysdk.core.OperationTimeoutException;
 import org.mpysdk.core.repl.BoardFiles;
 import org.mpysdk.core.repl.BoardInfo;
 import org.mpysdk.core.repl.FirmwareFeatures;
-import org.mpysdk.core.repl.RemoteException;
+import org.mpysdk.core.repl.BoardCodeException;
 import org.mpysdk.core.repl.RemoteFile;
 import org.mpysdk.core.repl.RemoteFileNotFoundException;
 import org.mpysdk.core.repl.Repl;
@@ -44,7 +44,7 @@ class ReplModernMicroPythonTest {
     void execEvalErrorsAndInfo(Board board) throws IOException {
         Repl repl = board.repl();
         assertEquals("42", repl.exec("print(6*7)").text());
-        RemoteException e = assertThrows(RemoteException.class, () -> repl.exec("x = 1\nraise ValueError('bad value')"));
+        BoardCodeException e = assertThrows(BoardCodeException.class, () -> repl.exec("x = 1\nraise ValueError('bad value')"));
         assertEquals("ValueError", e.type());
         assertEquals("bad value", e.remoteMessage());
         assertEquals(2, e.line());
@@ -75,7 +75,7 @@ class ReplModernMicroPythonTest {
         assertThrows(OperationTimeoutException.class, () -> repl.exec("while True:\n pass", Duration.ofMillis(300)));
         repl.exec("v = 1");
         repl.softReset();
-        assertEquals("NameError", assertThrows(RemoteException.class, () -> repl.eval("v")).type());
+        assertEquals("NameError", assertThrows(BoardCodeException.class, () -> repl.eval("v")).type());
     }
 
     @Test

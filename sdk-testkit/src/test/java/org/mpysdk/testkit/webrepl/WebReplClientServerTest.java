@@ -27,25 +27,25 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.mpysdk.core.Board;
 import org.mpysdk.core.BoardOption;
-import org.mpysdk.core.TransportProvider;
-import org.mpysdk.core.Transports;
 import org.mpysdk.core.Cancellation;
 import org.mpysdk.core.OperationCancelledException;
 import org.mpysdk.core.Progress;
 import org.mpysdk.core.TransportClosedException;
 import org.mpysdk.core.TransportException;
+import org.mpysdk.core.TransportProvider;
+import org.mpysdk.core.Transports;
 import org.mpysdk.core.repl.RemoteFileNotFoundException;
 import org.mpysdk.testkit.micropython.MicroPythonTransport;
-import org.mpysdk.webrepl.FileRequest;
 import org.mpysdk.webrepl.MicroPythonVersion;
 import org.mpysdk.webrepl.WebRepl;
 import org.mpysdk.webrepl.WebReplAuthException;
 import org.mpysdk.webrepl.WebReplFileException;
 import org.mpysdk.webrepl.WebReplFiles;
 import org.mpysdk.webrepl.WebReplSessionBusyException;
-import org.mpysdk.webrepl.WebReplTextMode;
 import org.mpysdk.webrepl.WebReplTransport;
 import org.mpysdk.webrepl.WebReplTransportProvider;
+import org.mpysdk.webrepl.internal.FileRequest;
+import org.mpysdk.webrepl.internal.WebReplTextMode;
 
 /** The SDK's WebREPL client against the board-side WebReplServer (terminal: a scripted pipe). */
 @Timeout(60)

@@ -16,18 +16,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.mpysdk.core.Board;
 import org.mpysdk.core.Transport;
 import org.mpysdk.core.Transports;
+import org.mpysdk.core.repl.BoardCodeException;
 import org.mpysdk.core.repl.BoardFiles;
 import org.mpysdk.core.repl.ExecResult;
-import org.mpysdk.core.repl.RemoteException;
 import org.mpysdk.core.repl.Repl;
 import org.mpysdk.serial.SerialTransportProvider;
 import org.mpysdk.testkit.qemu.QemuMicrobit;
 import org.mpysdk.testkit.qemu.QemuMicrobitExtension;
-import org.mpysdk.webrepl.BootScript;
 import org.mpysdk.webrepl.WebRepl;
 import org.mpysdk.webrepl.WebReplSetup;
 import org.mpysdk.webrepl.WebReplStatus;
 import org.mpysdk.webrepl.WebReplTransportProvider;
+import org.mpysdk.webrepl.internal.BootScript;
 
 /**
  * WebREPL against real MicroPython: WebReplServer's terminal is the QEMU micro:bit (MicroPython v1.9.2)
@@ -59,7 +59,7 @@ class WebReplQemuTest {
             // Non-ASCII output (UTF-8 from real MicroPython) arrives byte for byte.
             ExecResult r = repl.exec("print('\\xe9\\u20ac')");
             assertArrayEquals("é€\r\n".getBytes(StandardCharsets.UTF_8), r.stdoutBytes());
-            RemoteException e = assertThrows(RemoteException.class, () -> repl.exec("1/0"));
+            BoardCodeException e = assertThrows(BoardCodeException.class, () -> repl.exec("1/0"));
             assertEquals("ZeroDivisionError", e.type());
             // 600 bytes of code (the micro:bit has 16 KB of RAM, the WebREPL server takes part of it, and the
             // guard holds code twice while it checks it): several paced frames, all at most 255 bytes.

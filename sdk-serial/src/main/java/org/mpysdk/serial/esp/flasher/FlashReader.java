@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import org.mpysdk.core.Progress;
 import org.mpysdk.core.flash.FlashException;
-import org.mpysdk.core.flash.Md5;
+import org.mpysdk.core.internal.Md5;
 import org.mpysdk.serial.esp.EspLink;
 import org.mpysdk.serial.esp.LoaderProfile;
 import org.mpysdk.serial.esp.Timeouts;

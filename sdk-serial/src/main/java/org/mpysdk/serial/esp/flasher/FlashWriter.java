@@ -14,16 +14,16 @@ import org.mpysdk.core.Progress;
 import org.mpysdk.core.TransportClosedException;
 import org.mpysdk.core.flash.ChipInfo;
 import org.mpysdk.core.flash.FlashImage;
+import org.mpysdk.core.flash.FlashNotVerifiedException;
 import org.mpysdk.core.flash.FlashOptions;
 import org.mpysdk.core.flash.FlashRegion;
 import org.mpysdk.core.flash.FlashResult;
 import org.mpysdk.core.flash.FlashState;
-import org.mpysdk.core.flash.FlashNotVerifiedException;
 import org.mpysdk.core.flash.FlashVerificationException;
 import org.mpysdk.core.flash.HeaderPatcher;
-import org.mpysdk.core.flash.Md5;
 import org.mpysdk.core.flash.PartialFlashException;
 import org.mpysdk.core.flash.RegionReport;
+import org.mpysdk.core.internal.Md5;
 import org.mpysdk.serial.esp.LoaderProfile;
 import org.mpysdk.serial.esp.UnsupportedCommandException;
 import org.slf4j.Logger;
@@ -82,7 +82,7 @@ public final class FlashWriter {
      * @param options compression, verification, skipping, forcing and header patch
      * @return per region what was written, skipped and verified, with the time taken
      * @throws IOException a {@link org.mpysdk.core.flash.ChipMismatchException},
-     *     {@link org.mpysdk.core.flash.ImageTooLargeException} or {@link org.mpysdk.core.flash.ImageFormatException}
+     *     {@link org.mpysdk.core.flash.ImageTooLargeException} or {@link org.mpysdk.core.flash.MalformedImageException}
      *     before anything is written (unless forced)
      * @throws PartialFlashException (or its subtype {@link FlashVerificationException}) after writing began
      */

@@ -8,7 +8,7 @@ import org.mpysdk.core.flash.FlashException;
 import org.mpysdk.core.flash.FlashState;
 import org.mpysdk.core.flash.FlashImage;
 import org.mpysdk.core.flash.FlashRegion;
-import org.mpysdk.core.flash.ImageFormatException;
+import org.mpysdk.core.flash.MalformedImageException;
 import org.mpysdk.core.flash.ImageTooLargeException;
 
 /**
@@ -25,7 +25,7 @@ public final class ImageChecks {
      * @param flashSize the detected flash size, or -1 when unknown (then size is not checked)
      * @throws ChipMismatchException when the image (declared or by header) is for another chip
      * @throws ImageTooLargeException when it ends past the flash
-     * @throws ImageFormatException when the region at the bootloader offset is not a valid image
+     * @throws MalformedImageException when the region at the bootloader offset is not a valid image
      */
     public static void check(FlashImage image, Chip chip, long flashSize) throws FlashException {
         check(image, chip, flashSize, FlashState.UNTOUCHED);
@@ -40,7 +40,7 @@ public final class ImageChecks {
      * @param state whether an earlier erase on this connection already wiped the flash
      * @throws ChipMismatchException when the image (declared or by header) is for another chip
      * @throws ImageTooLargeException when it ends past the flash
-     * @throws ImageFormatException when the region at the bootloader offset is not a valid image
+     * @throws MalformedImageException when the region at the bootloader offset is not a valid image
      */
     public static void check(FlashImage image, Chip chip, long flashSize, FlashState state) throws FlashException {
         if (image.chip() != null && image.chip() != chip) {
@@ -60,7 +60,7 @@ public final class ImageChecks {
         boolean hasMagic = bytes.length > 0 && (bytes[0] & 0xFF) == EspImageHeader.MAGIC;
         if (!hasMagic) {
             if (atBootloader) {
-                throw new ImageFormatException(String.format("the region at 0x%X, where the %s bootloader goes, does not "
+                throw new MalformedImageException(String.format("the region at 0x%X, where the %s bootloader goes, does not "
                         + "start with an image header (first byte 0x%02X, expected 0xE9): this is not a firmware image "
                         + "for this chip, or it is placed at the wrong offset", region.offset(), chip.displayName(),
                         bytes.length > 0 ? bytes[0] & 0xFF : 0));
@@ -70,7 +70,7 @@ public final class ImageChecks {
         EspImageHeader header;
         try {
             header = EspImageHeader.parse(bytes);
-        } catch (ImageFormatException e) {
+        } catch (MalformedImageException e) {
             if (atBootloader) {
                 throw corrupt(region, e);
             }
@@ -87,13 +87,13 @@ public final class ImageChecks {
         if (atBootloader) {
             try {
                 header.requireIntact();
-            } catch (ImageFormatException e) {
+            } catch (MalformedImageException e) {
                 throw corrupt(region, e);
             }
         }
     }
 
-    private static ImageFormatException corrupt(FlashRegion region, ImageFormatException e) {
-        return new ImageFormatException(String.format("the image at 0x%X is corrupt: %s", region.offset(), e.getMessage()));
+    private static MalformedImageException corrupt(FlashRegion region, MalformedImageException e) {
+        return new MalformedImageException(String.format("the image at 0x%X is corrupt: %s", region.offset(), e.getMessage()));
     }
 }

@@ -1,9 +1,0 @@
-package org.mpysdk.core.flash;
-
-/** The bytes to flash are not a well-formed ESP image where one is required (a corrupt or truncated header). */
-public class ImageFormatException extends FlashException {
-    /** @param message what is malformed and what to do */
-    public ImageFormatException(String message) {
-        super(message);
-    }
-}
