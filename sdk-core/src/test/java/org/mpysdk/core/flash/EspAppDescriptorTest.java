@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.Test;
 
 /** The esp_app_desc_t of an ESP-IDF application, found at the start of its segment by its magic word. */
@@ -40,6 +42,19 @@ class EspAppDescriptorTest {
     void aBootloaderHasNone() throws Exception {
         byte[] img = TestImages.image(0, true, new byte[300], new byte[300]);
         assertTrue(EspAppDescriptor.find(img, EspImageHeader.parse(img)).isEmpty());
+    }
+
+    @FuzzTest(maxDuration = "10s")
+    void anySegmentStartingWithTheMagicGivesPrintableFields(FuzzedDataProvider data) throws Exception {
+        byte[] segment = data.consumeBytes(EspAppDescriptor.LENGTH + 64);
+        if (segment.length >= 4 && data.consumeBoolean()) {
+            ByteBuffer.wrap(segment).order(ByteOrder.LITTLE_ENDIAN).putInt(0, (int) EspAppDescriptor.MAGIC);
+        }
+        byte[] img = TestImages.image(0, data.consumeBoolean(), segment, data.consumeRemainingAsBytes());
+        EspAppDescriptor.find(img, EspImageHeader.parse(img)).ifPresent(d -> {
+            assertTrue((d.projectName() + d.version() + d.idfVersion() + d.compileDate()).matches("[\\x20-\\x7E]*"), d.toString());
+            assertEquals(64, d.elfSha256().length());
+        });
     }
 
     private static void put(ByteBuffer d, int at, String s) {
