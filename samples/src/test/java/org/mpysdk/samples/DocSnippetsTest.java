@@ -49,7 +49,7 @@ class DocSnippetsTest {
      */
     private static final String GIVENS = String.join("\n",
             "Board board; Repl repl; BoardFiles fs; Bootloader esp; FirmwareCatalog catalog; CatalogBoard b;",
-            "byte[] bin, bootloader, partitions, app, image; okhttp3.OkHttpClient myOkHttpClient; QemuMicrobit qemu;", "");
+            "byte[] bin, bootloader, partitions, app, image, bytes, boot, parts; okhttp3.OkHttpClient myOkHttpClient; QemuMicrobit qemu;", "");
 
     record Snippet(Path file, int index, int line, String code) {
         String name() {
