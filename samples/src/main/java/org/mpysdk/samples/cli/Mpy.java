@@ -33,6 +33,8 @@ import picocli.CommandLine.Spec;
             FilesCommands.Rm.class, FilesCommands.Mkdir.class, FilesCommands.Sync.class, WebReplSetupCommand.class,
             WriteFlashCommand.class, ReadFlashCommand.class, EraseRegionCommand.class, ImageInfoCommand.class,
             MergeBinCommand.class, CatalogCommand.class, DemoCommand.class, MipCommand.class,
+            FsInfoCommands.Df.class, FsInfoCommands.Tree.class, FsInfoCommands.Sha256sum.class,
+            FsInfoCommands.Touch.class, FsInfoCommands.Cat.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the operation failed (message on stderr; with --json a JSON object on stdout)",
