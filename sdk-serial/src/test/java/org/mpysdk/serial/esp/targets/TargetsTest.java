@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mpysdk.core.flash.Chip;
 import org.mpysdk.core.flash.ChipRevision;
+import org.mpysdk.core.flash.chips.Identity;
+import org.mpysdk.core.flash.chips.RegisterReader;
 
 /** Chip identification from register values, checked against what esptool prints for the same words. */
 class TargetsTest {
@@ -76,12 +78,13 @@ class TargetsTest {
     }
 
     @Test
-    void recognisedChipsAreNamedWithAnUnknownRevision() throws Exception {
+    void chipsOnceOnlyRecognisedAreNowDecodedFromEsptoolsLayout() throws Exception {
+        // These chips used to report an unknown revision; their eFuse layouts are now data, so blank fuses read v0.0.
         Target c61 = Targets.byChipId(20).orElseThrow();
         assertEquals(Chip.ESP32_C61, c61.facts().chip());
         assertEquals(c61, Targets.byMagic(0x2421606F).orElseThrow());
-        assertEquals(new Identity("ESP32-C61", ChipRevision.UNKNOWN), c61.identify(regs(Map.of())));
-        assertEquals(new Identity("ESP32-C5", ChipRevision.UNKNOWN), Targets.of(Chip.ESP32_C5).identify(regs(Map.of())));
+        assertEquals(new Identity("ESP32-C61", new ChipRevision(0, 0)), c61.identify(regs(Map.of())));
+        assertEquals(new Identity("ESP32-C5", new ChipRevision(0, 0)), Targets.of(Chip.ESP32_C5).identify(regs(Map.of())));
         assertEquals(0x2000, Targets.of(Chip.ESP32_C5).facts().bootloaderOffset());
         assertEquals(Chip.ESP32_P4, Targets.byMagic(0).orElseThrow().facts().chip(), "P4's magic 0 is looked up last");
     }
