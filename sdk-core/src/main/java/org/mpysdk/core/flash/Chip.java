@@ -29,19 +29,19 @@ public enum Chip {
     ESP32_S2("esp32s2"),
     /** ESP32-S3. */
     ESP32_S3("esp32s3"),
-    /** ESP32-C2 (ESP8684); described from esptool's sources, not flashed by this SDK's own tests. */
+    /** ESP32-C2 (ESP8684); described from esptool's sources; not {@link #fullySupported()}. */
     ESP32_C2("esp32c2"),
     /** ESP32-C3. */
     ESP32_C3("esp32c3"),
-    /** ESP32-C5; described from esptool's sources, not flashed by this SDK's own tests. */
+    /** ESP32-C5; described from esptool's sources; not {@link #fullySupported()}. */
     ESP32_C5("esp32c5"),
     /** ESP32-C6. Its ROM reads 80 MHz as 0 (a ROM divider quirk esptool works around the same way). */
     ESP32_C6("esp32c6"),
-    /** ESP32-H2; described from esptool's sources, not flashed by this SDK's own tests. */
+    /** ESP32-H2; described from esptool's sources; not {@link #fullySupported()}. */
     ESP32_H2("esp32h2"),
-    /** ESP32-P4; described from esptool's sources, not flashed by this SDK's own tests. */
+    /** ESP32-P4; described from esptool's sources; not {@link #fullySupported()}. */
     ESP32_P4("esp32p4"),
-    /** ESP32-C61; described from esptool's sources, not flashed by this SDK's own tests. */
+    /** ESP32-C61; described from esptool's sources; not {@link #fullySupported()}. */
     ESP32_C61("esp32c61"),
     // The pre-production chips esptool 4.8 still knows come last, so the ordinals above keep their values.
     /** ESP32-S3 beta 2 (pre-production). */
@@ -100,11 +100,12 @@ public enum Chip {
     }
 
     /**
-     * @return whether this SDK's own tests flash the chip end to end (virtual board, real ROM); the others are
-     *     described from esptool's sources, and their description, revision and MAC are read the same way, but untested
+     * @return whether the SDK counts the chip as fully supported (ESP8266, ESP32, S2, S3, C3, C6); the others are
+     *     described from esptool's sources, and their description, revision and MAC are read the same way, but they
+     *     have been tested less (see {@link ChipSpec#fullySupported()})
      */
     public boolean fullySupported() {
-        return spec.verified();
+        return spec.fullySupported();
     }
 
     /**

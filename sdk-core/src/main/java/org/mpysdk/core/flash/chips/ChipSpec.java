@@ -16,11 +16,12 @@ import java.io.IOException;
  * @param part how the part and revision are read from eFuses
  * @param mac where the base MAC is
  * @param stub the stub flasher's facts
- * @param verified whether this SDK's own tests flash the chip end to end (virtual board, real ROM); the others are
- *     described from esptool's sources only
+ * @param fullySupported whether the SDK counts the chip as fully supported (ESP8266, ESP32, S2, S3, C3, C6): its
+ *     facts were in use and tested (the virtual board models the ESP8266, ESP32, S3 and C3) before this table held
+ *     every chip esptool knows; the others are described from esptool's sources and unit-tested only
  */
 public record ChipSpec(String esptoolName, String displayName, ImageFormat image, RomLoader rom, SpiRegisters spi,
-        Crystal crystal, PartLayout part, MacLayout mac, StubSupport stub, boolean verified) {
+        Crystal crystal, PartLayout part, MacLayout mac, StubSupport stub, boolean fullySupported) {
 
     /**
      * @param regs reads the chip's registers
