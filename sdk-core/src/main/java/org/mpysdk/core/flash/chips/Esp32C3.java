@@ -17,11 +17,11 @@ final class Esp32C3 {
 
     /** The C3 chip with its names and ROM: the ESP32-C6 beta inherits everything else in esptool. */
     static ChipSpec spec(String esptoolName, String displayName, int imageChipId, RomLoader rom, PartNames names,
-            boolean verified) {
+            boolean fullySupported) {
         return new ChipSpec(esptoolName, displayName,
                 ImageFormat.esp32Family(imageChipId, 0x0, ImageFormat.STANDARD_FREQUENCIES), rom,
                 SpiRegisters.modern(0x60002000L), Crystal.fixed(40), layout(BLOCK1, names), MacLayout.efuseWords(BLOCK1),
-                StubSupport.ESP32_FAMILY, verified);
+                StubSupport.ESP32_FAMILY, fullySupported);
     }
 
     /** The C3's BLOCK1 fields: package word 3 [23:21], minor word 5 [23] and word 3 [20:18], major word 5 [25:24]. */
@@ -31,5 +31,4 @@ final class Esp32C3 {
                         EfuseValue.of(EfuseField.at(block1, 5, 23, 1), EfuseField.at(block1, 3, 18, 3))),
                 names);
     }
-
 }

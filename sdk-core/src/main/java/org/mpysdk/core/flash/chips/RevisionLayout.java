@@ -7,9 +7,6 @@ import org.mpysdk.core.flash.ChipRevision;
 /** How a chip's silicon revision is read. */
 @FunctionalInterface
 public interface RevisionLayout {
-    /** For chips whose revision is not in readable fuses (the ESP8266). */
-    RevisionLayout UNKNOWN = regs -> ChipRevision.UNKNOWN;
-
     /**
      * @param regs reads the chip's registers
      * @return the revision
