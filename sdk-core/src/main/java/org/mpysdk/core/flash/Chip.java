@@ -1,12 +1,15 @@
 package org.mpysdk.core.flash;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.mpysdk.core.flash.chips.ChipSpec;
+import org.mpysdk.core.flash.chips.ChipSpecs;
 
 /**
- * The Espressif chips the SDK knows, and the one table of their facts every module uses: the name
+ * The Espressif chips the SDK knows: every chip esptool 4.8 knows, beta variants included. Each is backed by
+ * its {@link ChipSpec}, the one place its facts are kept as data (one small file per chip in
+ * {@code org.mpysdk.core.flash.chips}); this enum gives the facts every module uses a name: the name
  * Espressif prints, the ESP-IDF target name, the chip id of an image's extended header, where
  * MicroPython's {@code .bin} goes in their flash (the bootloader offset) and the header's flash
  * size and frequency codes.
@@ -19,48 +22,54 @@ import java.util.OptionalInt;
  */
 public enum Chip {
     /** ESP8266 and ESP8285; images have no extended header. */
-    ESP8266("ESP8266", -1, 0x0, true, Tables.ESP8266_SIZES, Tables.STANDARD_FREQS),
+    ESP8266("esp8266"),
     /** ESP32 (D0WD, PICO, ...). */
-    ESP32("ESP32", 0, 0x1000, true, Tables.ESP32_SIZES, Tables.STANDARD_FREQS),
+    ESP32("esp32"),
     /** ESP32-S2. */
-    ESP32_S2("ESP32-S2", 2, 0x1000, true, Tables.ESP32_SIZES, Tables.STANDARD_FREQS),
+    ESP32_S2("esp32s2"),
     /** ESP32-S3. */
-    ESP32_S3("ESP32-S3", 9, 0x0, true, Tables.ESP32_SIZES, Tables.STANDARD_FREQS),
-    /** ESP32-C2 (ESP8684); recognised, not every detail is read. */
-    ESP32_C2("ESP32-C2", 12, 0x0, false, Tables.ESP32_SIZES, Map.of("60m", 0xF, "30m", 0x0, "20m", 0x1, "15m", 0x2)),
+    ESP32_S3("esp32s3"),
+    /** ESP32-C2 (ESP8684); described from esptool's sources; not {@link #fullySupported()}. */
+    ESP32_C2("esp32c2"),
     /** ESP32-C3. */
-    ESP32_C3("ESP32-C3", 5, 0x0, true, Tables.ESP32_SIZES, Tables.STANDARD_FREQS),
-    /** ESP32-C5; recognised, not every detail is read. */
-    ESP32_C5("ESP32-C5", 23, 0x2000, false, Tables.ESP32_SIZES, Map.of("80m", 0xF, "40m", 0x0, "20m", 0x2)),
+    ESP32_C3("esp32c3"),
+    /** ESP32-C5; described from esptool's sources; not {@link #fullySupported()}. */
+    ESP32_C5("esp32c5"),
     /** ESP32-C6. Its ROM reads 80 MHz as 0 (a ROM divider quirk esptool works around the same way). */
-    ESP32_C6("ESP32-C6", 13, 0x0, true, Tables.ESP32_SIZES, Map.of("80m", 0x0, "40m", 0x0, "20m", 0x2)),
-    /** ESP32-H2; recognised, not every detail is read. */
-    ESP32_H2("ESP32-H2", 16, 0x0, false, Tables.ESP32_SIZES, Map.of("48m", 0xF, "24m", 0x0, "16m", 0x1, "12m", 0x2)),
-    /** ESP32-P4; recognised, not every detail is read. */
-    ESP32_P4("ESP32-P4", 18, 0x2000, false, Tables.ESP32_SIZES, Map.of("80m", 0xF, "40m", 0x0, "20m", 0x2)),
-    /** ESP32-C61; recognised, not every detail is read. Its header codes are the ESP32-C6's (esptool derives it from the C6). */
-    ESP32_C61("ESP32-C61", 20, 0x0, false, Tables.ESP32_SIZES, Map.of("80m", 0x0, "40m", 0x0, "20m", 0x2));
+    ESP32_C6("esp32c6"),
+    /** ESP32-H2; described from esptool's sources; not {@link #fullySupported()}. */
+    ESP32_H2("esp32h2"),
+    /** ESP32-P4; described from esptool's sources; not {@link #fullySupported()}. */
+    ESP32_P4("esp32p4"),
+    /** ESP32-C61; described from esptool's sources; not {@link #fullySupported()}. */
+    ESP32_C61("esp32c61"),
+    // The pre-production chips esptool 4.8 still knows come last, so the ordinals above keep their values.
+    /** ESP32-S3 beta 2 (pre-production). */
+    ESP32_S3_BETA2("esp32s3beta2"),
+    /** ESP32-C6 beta (pre-production). */
+    ESP32_C6_BETA("esp32c6beta"),
+    /** ESP32-H2 beta 1 (pre-production). */
+    ESP32_H2_BETA1("esp32h2beta1"),
+    /** ESP32-H2 beta 2 (pre-production). */
+    ESP32_H2_BETA2("esp32h2beta2"),
+    /** ESP32-C5 beta 3 (pre-production). */
+    ESP32_C5_BETA3("esp32c5beta3");
 
-    private final String displayName;
-    private final int imageChipId;
-    private final long flashOffset;
-    private final boolean fullySupported;
-    private final Map<String, Integer> sizeCodes;
-    private final Map<String, Integer> freqCodes;
+    private final ChipSpec spec;
 
-    Chip(String displayName, int imageChipId, long flashOffset, boolean fullySupported,
-            Map<String, Integer> sizeCodes, Map<String, Integer> freqCodes) {
-        this.displayName = displayName;
-        this.imageChipId = imageChipId;
-        this.flashOffset = flashOffset;
-        this.fullySupported = fullySupported;
-        this.sizeCodes = sizeCodes;
-        this.freqCodes = freqCodes;
+    Chip(String esptoolName) {
+        // ChipSpecs never refers back to Chip, so this lookup cannot see a half-built enum.
+        this.spec = ChipSpecs.named(esptoolName);
+    }
+
+    /** @return every fact about this chip, as data (image format, ROM loader, eFuse layout, SPI registers) */
+    public ChipSpec spec() {
+        return spec;
     }
 
     /** @return the name Espressif uses, for example {@code ESP32-S3} */
     public String displayName() {
-        return displayName;
+        return spec.displayName();
     }
 
     /**
@@ -68,12 +77,13 @@ public enum Chip {
      *     what MicroPython's board metadata calls the MCU
      */
     public String idfTarget() {
-        return name().toLowerCase(Locale.ROOT).replace("_", "");
+        return spec.esptoolName();
     }
 
     /** @return the chip id in an image's extended header (and in GET_SECURITY_INFO); empty for ESP8266 */
     public OptionalInt imageChipId() {
-        return imageChipId < 0 ? OptionalInt.empty() : OptionalInt.of(imageChipId);
+        int id = spec.image().imageChipId();
+        return id < 0 ? OptionalInt.empty() : OptionalInt.of(id);
     }
 
     /**
@@ -81,17 +91,21 @@ public enum Chip {
      *     0x1000 for ESP32 and ESP32-S2, 0x2000 for ESP32-C5 and ESP32-P4, 0x0 for the others
      */
     public long flashOffset() {
-        return flashOffset;
+        return spec.image().bootloaderOffset();
     }
 
     /** @return whether images for this chip carry the 16-byte extended header (every chip but the ESP8266) */
     public boolean hasExtendedHeader() {
-        return this != ESP8266;
+        return spec.image().hasExtendedHeader();
     }
 
-    /** @return whether description, revision and MAC are read for this chip (the others are recognised by id) */
+    /**
+     * @return whether the SDK counts the chip as fully supported (ESP8266, ESP32, S2, S3, C3, C6); the others are
+     *     described from esptool's sources, and their description, revision and MAC are read the same way, but they
+     *     have been tested less (see {@link ChipSpec#fullySupported()})
+     */
     public boolean fullySupported() {
-        return fullySupported;
+        return spec.fullySupported();
     }
 
     /**
@@ -100,12 +114,7 @@ public enum Chip {
      * @throws IllegalArgumentException when the chip has no such size
      */
     public int flashSizeCode(String size) {
-        Integer code = sizeCodes.get(size.toUpperCase(Locale.ROOT));
-        if (code == null) {
-            throw new IllegalArgumentException("flash size '" + size + "' is not valid for " + displayName
-                    + "; use one of " + new java.util.TreeSet<>(sizeCodes.keySet()));
-        }
-        return code;
+        return spec.image().sizeCode(size, displayName());
     }
 
     /**
@@ -115,14 +124,7 @@ public enum Chip {
      * @return the size in bytes, or -1 for a code this chip does not use
      */
     public long flashSizeBytes(int code) {
-        for (Map.Entry<String, Integer> e : sizeCodes.entrySet()) {
-            if (e.getValue() == code << 4) {
-                String size = e.getKey().replace("-C1", ""); // ESP8266 "2MB-C1": 2 MB in another layout
-                long unit = size.endsWith("KB") ? 1L << 10 : 1L << 20;
-                return Long.parseLong(size.substring(0, size.length() - 2)) * unit;
-            }
-        }
-        return -1;
+        return spec.image().sizeBytes(code);
     }
 
     /**
@@ -131,12 +133,7 @@ public enum Chip {
      * @throws IllegalArgumentException when the chip has no such frequency
      */
     public int flashFreqCode(String freq) {
-        Integer code = freqCodes.get(freq.toLowerCase(Locale.ROOT));
-        if (code == null) {
-            throw new IllegalArgumentException("flash frequency '" + freq + "' is not valid for " + displayName
-                    + "; use one of " + new java.util.TreeSet<>(freqCodes.keySet()));
-        }
-        return code;
+        return spec.image().frequencyCode(freq, displayName());
     }
 
     /**
@@ -157,7 +154,7 @@ public enum Chip {
      */
     public static Optional<Chip> byImageChipId(int id) {
         for (Chip c : values()) {
-            if (c.imageChipId == id && id >= 0) {
+            if (id >= 0 && c.spec.image().imageChipId() == id) {
                 return Optional.of(c);
             }
         }
@@ -198,8 +195,8 @@ public enum Chip {
         }
         // Longest prefix wins, so "ESP32C61" is not read as "ESP32C6" and "ESP32S3" not as "ESP32".
         return java.util.Arrays.stream(values())
-                .filter(c -> key.startsWith(normalise(c.displayName)))
-                .max(java.util.Comparator.comparingInt(c -> normalise(c.displayName).length()))
+                .filter(c -> key.startsWith(normalise(c.displayName())))
+                .max(java.util.Comparator.comparingInt(c -> normalise(c.displayName()).length()))
                 .filter(c -> c != ESP32 || !looksLikeOtherFamilyMember(key));
     }
 
@@ -214,15 +211,6 @@ public enum Chip {
 
     @Override
     public String toString() {
-        return displayName;
-    }
-
-    /** Header code tables shared by several chips (esptool's FLASH_SIZES / FLASH_FREQUENCY). */
-    private static final class Tables {
-        static final Map<String, Integer> ESP8266_SIZES = Map.of("512KB", 0x00, "256KB", 0x10, "1MB", 0x20,
-                "2MB", 0x30, "4MB", 0x40, "2MB-C1", 0x50, "4MB-C1", 0x60, "8MB", 0x80, "16MB", 0x90);
-        static final Map<String, Integer> ESP32_SIZES = Map.of("1MB", 0x00, "2MB", 0x10, "4MB", 0x20, "8MB", 0x30,
-                "16MB", 0x40, "32MB", 0x50, "64MB", 0x60, "128MB", 0x70);
-        static final Map<String, Integer> STANDARD_FREQS = Map.of("80m", 0xF, "40m", 0x0, "26m", 0x1, "20m", 0x2);
+        return displayName();
     }
 }

@@ -7,7 +7,7 @@ package org.mpysdk.core.flash;
  * @param minor minor revision
  */
 public record ChipRevision(int major, int minor) {
-    /** A revision nobody read (recognised-only chips, Secure Download Mode). */
+    /** A revision nobody read (the ESP8266, which has none in its fuses; Secure Download Mode). */
     public static final ChipRevision UNKNOWN = new ChipRevision(-1, -1);
 
     /** @return major * 100 + minor, the form images use for min/max revision; -1 when unknown */

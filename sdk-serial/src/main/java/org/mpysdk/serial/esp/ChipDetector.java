@@ -6,6 +6,7 @@ import org.mpysdk.core.flash.BootloaderNotRespondingException;
 import org.mpysdk.core.flash.BootloaderNotRespondingException.Reason;
 import org.mpysdk.core.flash.Chip;
 import org.mpysdk.core.flash.FlashException;
+import org.mpysdk.core.flash.chips.RomLoader;
 import org.mpysdk.serial.esp.protocol.EspProtocolException;
 import org.mpysdk.serial.esp.protocol.Opcode;
 import org.mpysdk.serial.esp.targets.Target;
@@ -18,7 +19,7 @@ import org.mpysdk.serial.esp.targets.Targets;
  */
 final class ChipDetector {
     /** Address of the chip-detect magic word. */
-    public static final long MAGIC_REGISTER = 0x40001000L;
+    public static final long MAGIC_REGISTER = RomLoader.MAGIC_REGISTER;
 
     /**
      * What detection found.

@@ -7,6 +7,9 @@ import org.mpysdk.core.Progress;
 import org.mpysdk.core.Transport;
 import org.mpysdk.core.flash.Bootloader;
 import org.mpysdk.core.flash.Chip;
+import org.mpysdk.core.flash.chips.Identity;
+import org.mpysdk.core.flash.chips.RegisterReader;
+import org.mpysdk.core.flash.chips.RomLoader;
 import org.mpysdk.core.flash.ChipInfo;
 import org.mpysdk.core.flash.ChipRevision;
 import org.mpysdk.core.flash.ConnectOptions;
@@ -25,8 +28,6 @@ import org.mpysdk.serial.esp.protocol.Opcode;
 import org.mpysdk.serial.esp.stub.StubImage;
 import org.mpysdk.serial.esp.stub.StubSource;
 import org.mpysdk.serial.esp.stub.StubUploader;
-import org.mpysdk.serial.esp.targets.Identity;
-import org.mpysdk.serial.esp.targets.RegisterReader;
 import org.mpysdk.serial.esp.targets.Target;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,7 @@ import org.slf4j.LoggerFactory;
 public final class EspBootloader implements Bootloader {
     private static final Logger LOG = LoggerFactory.getLogger(EspBootloader.class);
     /** The rate the ROM loaders start at (they auto-baud on SYNC; a link without a line rate is taken as this). */
-    public static final int ROM_BAUD = 115200;
+    public static final int ROM_BAUD = RomLoader.ROM_BAUD;
 
     private final EspLink link;
     private final ConnectOptions options;
@@ -99,7 +100,7 @@ public final class EspBootloader implements Bootloader {
         try (EspLink.Operation op = link.operation()) {
             EspConnector.Connection c = EspConnector.connect(link, options);
             ChipDetector.Detection d = ChipDetector.detect(link);
-            int baud = transport.baudRate() > 0 ? transport.baudRate() : ROM_BAUD;
+            int baud = transport.baudRate() > 0 ? transport.baudRate() : d.target().spec().rom().baud();
             EspBootloader esp = new EspBootloader(link, options,
                     new LoaderProfile(d.target(), c.stubDetected(), d.secureDownloadMode()), baud);
             esp.start(stubs);
@@ -284,7 +285,7 @@ public final class EspBootloader implements Bootloader {
     @Override
     public void runUserCode() throws IOException {
         FlashOps ops = ops();
-        if (profile.stub() && profile.chip() == Chip.ESP8266) {
+        if (profile.stub() && profile.target().spec().stub().runsUserCode()) {
             link.send(Opcode.RUN_USER_CODE, new byte[0], 0);  // no answer: the stub jumps away
         } else {
             // FLASH_BEGIN of nothing, then FLASH_END: 1 runs the application from the ROM; the stub can only

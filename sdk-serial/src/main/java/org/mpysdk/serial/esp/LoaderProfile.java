@@ -51,7 +51,7 @@ public record LoaderProfile(Target target, boolean stub, boolean secureDownloadM
 
     /** @return whether SPI_FLASH_MD5 exists (not on the ESP8266 ROM, not in Secure Download Mode) */
     public boolean supportsMd5() {
-        return !secureDownloadMode && (stub || chip() != Chip.ESP8266);
+        return !secureDownloadMode && (stub || romHasEsp32Commands());
     }
 
     /** @return whether ERASE_FLASH, ERASE_REGION and READ_FLASH exist (stub only) */
@@ -61,17 +61,17 @@ public record LoaderProfile(Target target, boolean stub, boolean secureDownloadM
 
     /** @return whether READ_FLASH_SLOW exists (ROM of the ESP32 family) */
     public boolean supportsSlowRead() {
-        return !stub && chip() != Chip.ESP8266 && !secureDownloadMode;
+        return !stub && romHasEsp32Commands() && !secureDownloadMode;
     }
 
     /** @return whether CHANGE_BAUDRATE exists (everything but the ESP8266 ROM) */
     public boolean supportsBaudChange() {
-        return stub || chip() != Chip.ESP8266;
+        return stub || romHasEsp32Commands();
     }
 
     /** @return whether SPI_ATTACH / SPI_SET_PARAMS exist (not on the ESP8266 ROM) */
     public boolean supportsSpiCommands() {
-        return stub || chip() != Chip.ESP8266;
+        return stub || romHasEsp32Commands();
     }
 
     /** @return whether writes must start on a sector boundary (ROM only) */
@@ -87,7 +87,7 @@ public record LoaderProfile(Target target, boolean stub, boolean secureDownloadM
      *     the next 64 KiB boundary twice over)
      */
     public long eraseSize(long offset, long size) {
-        if (stub || chip() != Chip.ESP8266) {
+        if (stub || !target.spec().rom().eraseSizeBug()) {
             return size;
         }
         long sectorsPerBlock = 16;
@@ -95,6 +95,11 @@ public record LoaderProfile(Target target, boolean stub, boolean secureDownloadM
         long startSector = offset / SECTOR;
         long head = Math.min(sectorsPerBlock - startSector % sectorsPerBlock, sectors);
         return sectors < 2 * head ? (sectors + 1) / 2 * SECTOR : (sectors - head) * SECTOR;
+    }
+
+    // The ROM commands esptool marks stub_and_esp32_function_only: every ROM but the ESP8266's.
+    private boolean romHasEsp32Commands() {
+        return target.spec().rom().esp32Commands();
     }
 
     /** @return this profile with the stub running */

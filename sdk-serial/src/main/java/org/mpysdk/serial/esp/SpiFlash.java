@@ -3,7 +3,7 @@ package org.mpysdk.serial.esp;
 import java.io.IOException;
 import org.mpysdk.core.flash.FlashException;
 import org.mpysdk.core.flash.FlashId;
-import org.mpysdk.serial.esp.targets.SpiRegisters;
+import org.mpysdk.core.flash.chips.SpiRegisters;
 
 /**
  * Sends a raw SPI flash command through the chip's SPI controller using only READ_REG and WRITE_REG

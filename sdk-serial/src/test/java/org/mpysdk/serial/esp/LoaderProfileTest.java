@@ -43,6 +43,24 @@ class LoaderProfileTest {
     }
 
     @Test
+    void everyChipsRomCapabilitiesComeFromItsSpec() {
+        for (Chip c : Chip.values()) {
+            LoaderProfile rom = new LoaderProfile(Targets.of(c), false, false);
+            boolean esp32Commands = c.spec().rom().esp32Commands();
+            assertEquals(esp32Commands, rom.supportsCompression(), c.displayName());
+            assertEquals(esp32Commands, rom.supportsMd5(), c.displayName());
+            assertEquals(esp32Commands, rom.supportsSlowRead(), c.displayName());
+            assertEquals(esp32Commands, rom.supportsSpiCommands(), c.displayName());
+            assertEquals(esp32Commands, rom.supportsBaudChange(), c.displayName());
+            assertEquals(c.spec().rom().encryptedFlash(), rom.beginTakesEncryptedFlag(), c.displayName());
+            assertEquals(c.spec().rom().statusLength(), rom.statusLength(), c.displayName());
+            assertTrue(rom.withStub().supportsMd5(), "every stub has MD5");
+        }
+        // the pre-production chips are later-ROM chips like the others
+        assertTrue(new LoaderProfile(Targets.of(Chip.ESP32_H2_BETA1), false, false).beginTakesEncryptedFlag());
+    }
+
+    @Test
     void timeoutsScalePerMegabyteWithinBounds() {
         assertEquals(Timeouts.DEFAULT, Timeouts.perMb(8, 100_000));
         assertEquals(40_000, Timeouts.perMb(40, 1_000_000).toMillis());

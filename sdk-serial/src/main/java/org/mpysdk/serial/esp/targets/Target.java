@@ -1,30 +1,49 @@
 package org.mpysdk.serial.esp.targets;
 
 import java.io.IOException;
+import org.mpysdk.core.flash.Chip;
+import org.mpysdk.core.flash.chips.ChipSpec;
+import org.mpysdk.core.flash.chips.Identity;
+import org.mpysdk.core.flash.chips.RegisterReader;
 
 /**
- * One chip family's ROM facts and the few reads that identify a part (description, revision, MAC,
- * crystal). Implementations hold no state.
+ * The chip the flasher talks to: its ROM facts and the few reads that identify the part (description,
+ * revision, MAC, crystal). Every fact comes from the chip's {@link ChipSpec}; the decoding is the shared
+ * code of {@code org.mpysdk.core.flash.chips}. Holds no state but the chip; get one from {@link Targets}.
  */
-public interface Target {
+public final class Target {
+    private final TargetFacts facts;
+
+    Target(Chip chip) {
+        this.facts = new TargetFacts(chip);
+    }
+
     /** @return the chip's facts */
-    TargetFacts facts();
+    public TargetFacts facts() {
+        return facts;
+    }
+
+    /** @return the chip's full description as data */
+    public ChipSpec spec() {
+        return facts.spec();
+    }
 
     /**
      * @param regs reads registers of the connected chip
      * @return description and revision, read from eFuses
      * @throws IOException when a register read fails
      */
-    Identity identify(RegisterReader regs) throws IOException;
+    public Identity identify(RegisterReader regs) throws IOException {
+        return spec().identify(regs);
+    }
 
     /**
      * @param regs reads registers of the connected chip
-     * @return the base MAC as {@code aa:bb:cc:dd:ee:ff}
+     * @return the base MAC as {@code aa:bb:cc:dd:ee:ff}, or empty when the fuses do not say
      * @throws IOException when a register read fails
      */
-    default String readMac(RegisterReader regs) throws IOException {
-        long reg = facts().macRegister();
-        return Mac.fromWords(regs.read(reg), regs.read(reg + 4));
+    public String readMac(RegisterReader regs) throws IOException {
+        return spec().readMac(regs);
     }
 
     /**
@@ -34,19 +53,12 @@ public interface Target {
      * @return the crystal frequency in MHz, or 0 when it cannot be known cheaply
      * @throws IOException when a register read fails
      */
-    default int crystalMhz(RegisterReader regs, int baud) throws IOException {
-        TargetFacts f = facts();
-        if (f.fixedCrystalMhz() > 0) {
-            return f.fixedCrystalMhz();
-        }
-        if (f.uartClkdivRegister() == 0 || baud <= 0) {
-            return 0;
-        }
-        int divider = regs.read(f.uartClkdivRegister()) & 0xFFFFF;
-        double estimate = (double) baud * divider / 1e6 / f.xtalClockDivider();
-        if (estimate > 45) {
-            return 48;
-        }
-        return estimate > 33 ? 40 : 26;
+    public int crystalMhz(RegisterReader regs, int baud) throws IOException {
+        return spec().crystal().mhz(regs, baud);
+    }
+
+    @Override
+    public String toString() {
+        return facts.chip().displayName();
     }
 }

@@ -1,36 +1,33 @@
 package org.mpysdk.serial.esp.targets;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.mpysdk.core.flash.Chip;
+import org.mpysdk.core.flash.chips.ChipSpec;
+import org.mpysdk.core.flash.chips.ChipSpecs;
 
-/** The registry of chip targets: by chip, by GET_SECURITY_INFO chip id, by magic register value. */
+/** The chip targets: by chip, by GET_SECURITY_INFO chip id, by magic register value. */
 public final class Targets {
-    // Order matters for magic lookup only through P4's value 0, which is checked last.
-    private static final List<Target> ALL = List.of(new Esp8266Target(), new Esp32Target(), new Esp32S2Target(),
-            new Esp32S3Target(), RecognisedTarget.esp32c2(), new Esp32C3Target(), RecognisedTarget.esp32c5(),
-            new Esp32C6Target(), RecognisedTarget.esp32h2(), RecognisedTarget.esp32c61(), RecognisedTarget.esp32p4());
+    private static final Map<Chip, Target> BY_CHIP = byChip();
+    // In esptool's CHIP_DEFS order, which magic lookup relies on (the P4's magic 0 comes last).
+    private static final List<Target> ALL = ChipSpecs.all().stream().map(Targets::of).toList();
 
     private Targets() {
     }
 
-    /** @return every target */
+    /** @return every target, in esptool's order */
     public static List<Target> all() {
         return ALL;
     }
 
     /**
-     * @param chip a chip family this SDK supports
+     * @param chip a chip
      * @return the target for {@code chip}
-     * @throws IllegalStateException when no target describes {@code chip}
      */
     public static Target of(Chip chip) {
-        for (Target t : ALL) {
-            if (t.facts().chip() == chip) {
-                return t;
-            }
-        }
-        throw new IllegalStateException("no target for " + chip);
+        return BY_CHIP.get(chip);
     }
 
     /**
@@ -38,7 +35,7 @@ public final class Targets {
      * @return the target whose images (and GET_SECURITY_INFO) carry this chip id
      */
     public static Optional<Target> byChipId(int chipId) {
-        return Chip.byImageChipId(chipId).map(Targets::of);
+        return ChipSpecs.byImageChipId(chipId).map(Targets::of);
     }
 
     /**
@@ -46,12 +43,23 @@ public final class Targets {
      * @return the target whose magic word at 0x40001000 is {@code value}
      */
     public static Optional<Target> byMagic(int value) {
-        long v = value & 0xFFFFFFFFL;
-        for (Target t : ALL) {
-            if (t.facts().magicValues().contains(v)) {
-                return Optional.of(t);
+        return ChipSpecs.byMagic(value).map(Targets::of);
+    }
+
+    private static Target of(ChipSpec spec) {
+        for (Chip c : Chip.values()) {
+            if (c.spec() == spec) {
+                return BY_CHIP.get(c);
             }
         }
-        return Optional.empty();
+        throw new IllegalStateException("no Chip constant for " + spec.esptoolName());
+    }
+
+    private static Map<Chip, Target> byChip() {
+        Map<Chip, Target> m = new EnumMap<>(Chip.class);
+        for (Chip c : Chip.values()) {
+            m.put(c, new Target(c));
+        }
+        return java.util.Collections.unmodifiableMap(m);
     }
 }

@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mpysdk.core.flash.Chip;
 import org.mpysdk.core.flash.ChipRevision;
+import org.mpysdk.core.flash.chips.Identity;
+import org.mpysdk.core.flash.chips.RegisterReader;
 
 /** Chip identification from register values, checked against what esptool prints for the same words. */
 class TargetsTest {
@@ -76,13 +78,40 @@ class TargetsTest {
     }
 
     @Test
-    void recognisedChipsAreNamedWithAnUnknownRevision() throws Exception {
+    void chipsOnceOnlyRecognisedAreNowDecodedFromEsptoolsLayout() throws Exception {
+        // These chips used to report an unknown revision; their eFuse layouts are now data, so blank fuses read v0.0.
         Target c61 = Targets.byChipId(20).orElseThrow();
         assertEquals(Chip.ESP32_C61, c61.facts().chip());
         assertEquals(c61, Targets.byMagic(0x2421606F).orElseThrow());
-        assertEquals(new Identity("ESP32-C61", ChipRevision.UNKNOWN), c61.identify(regs(Map.of())));
-        assertEquals(new Identity("ESP32-C5", ChipRevision.UNKNOWN), Targets.of(Chip.ESP32_C5).identify(regs(Map.of())));
+        assertEquals(new Identity("ESP32-C61", new ChipRevision(0, 0)), c61.identify(regs(Map.of())));
+        assertEquals(new Identity("ESP32-C5", new ChipRevision(0, 0)), Targets.of(Chip.ESP32_C5).identify(regs(Map.of())));
         assertEquals(0x2000, Targets.of(Chip.ESP32_C5).facts().bootloaderOffset());
         assertEquals(Chip.ESP32_P4, Targets.byMagic(0).orElseThrow().facts().chip(), "P4's magic 0 is looked up last");
+    }
+
+    @Test
+    void everyChipHasATargetAndTheBetasAreDetected() throws Exception {
+        assertEquals(Chip.values().length, Targets.all().size());
+        for (Chip c : Chip.values()) {
+            assertEquals(c, Targets.of(c).facts().chip());
+            assertEquals(c.spec(), Targets.of(c).spec());
+        }
+        // esptool 4.8.1 esp32s3beta2.py, esp32c6beta.py, esp32h2beta1.py, esp32h2beta2.py, esp32c5beta3.py
+        assertEquals(Chip.ESP32_S3_BETA2, Targets.byMagic(0xEB004136).orElseThrow().facts().chip());
+        assertEquals(Chip.ESP32_C6_BETA, Targets.byMagic(0x0DA1806F).orElseThrow().facts().chip());
+        assertEquals(Chip.ESP32_H2_BETA1, Targets.byMagic(0xCA26CC22).orElseThrow().facts().chip());
+        assertEquals(Chip.ESP32_H2_BETA2, Targets.byChipId(14).orElseThrow().facts().chip());
+        assertEquals(Chip.ESP32_C5_BETA3, Targets.byChipId(17).orElseThrow().facts().chip());
+        assertEquals(new Identity("ESP32-H2(beta2)", new ChipRevision(0, 0)),
+                Targets.of(Chip.ESP32_H2_BETA2).identify(regs(Map.of(0x6001A054L, 1))));
+    }
+
+    @Test
+    void spiRegistersForRdidAreEsptools() {
+        // esptool 4.8.1 targets: SPI_REG_BASE and the W0/MISO_DLEN offsets the RDID command uses
+        assertEquals(0x60000240L, Targets.of(Chip.ESP8266).facts().spi().w0());
+        assertEquals(0x3FF4202CL, Targets.of(Chip.ESP32).facts().spi().misoDlen());
+        assertEquals(0x60003058L, Targets.of(Chip.ESP32_C6).facts().spi().w0());
+        assertEquals(0x5008D028L, Targets.of(Chip.ESP32_P4).facts().spi().misoDlen());
     }
 }

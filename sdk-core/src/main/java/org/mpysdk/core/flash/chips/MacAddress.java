@@ -1,13 +1,16 @@
-package org.mpysdk.serial.esp.targets;
+package org.mpysdk.core.flash.chips;
 
-/** MAC address formatting from eFuse words. */
-public final class Mac {
-    private Mac() {
+/** Formats MAC addresses the way esptool prints them. */
+public final class MacAddress {
+    private MacAddress() {
     }
 
     /**
+     * The eFuse layout of every chip but the ESP8266: one word with MAC bytes 2-5, the next word's low 16 bits
+     * with bytes 0-1 (esptool's {@code struct.pack(">II", mac1, mac0)[2:]}).
+     *
      * @param low the word with MAC bytes 2-5 (most significant first)
-     * @param high the word whose low 16 bits are MAC bytes 0-1
+     * @param high the word whose low 16 bits are MAC bytes 0-1 (the high 16 bits are a CRC or the EUI-64 filler)
      * @return {@code aa:bb:cc:dd:ee:ff}
      */
     public static String fromWords(int low, int high) {

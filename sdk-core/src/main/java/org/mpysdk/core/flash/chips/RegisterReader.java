@@ -1,8 +1,11 @@
-package org.mpysdk.serial.esp.targets;
+package org.mpysdk.core.flash.chips;
 
 import java.io.IOException;
 
-/** Reads a 32-bit word of the chip's address space (READ_REG), so target logic can be tested with a map. */
+/**
+ * Reads a 32-bit word of the chip's address space (the loader's READ_REG), so that the eFuse decoding can run
+ * against a real chip, a virtual one or a map in a test.
+ */
 @FunctionalInterface
 public interface RegisterReader {
     /**

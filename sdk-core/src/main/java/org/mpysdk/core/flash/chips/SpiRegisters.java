@@ -1,4 +1,4 @@
-package org.mpysdk.serial.esp.targets;
+package org.mpysdk.core.flash.chips;
 
 /**
  * The SPI flash controller registers esptool drives to send a raw command (RDID) through READ_REG and

@@ -1,11 +1,12 @@
-package org.mpysdk.serial.esp.targets;
+package org.mpysdk.core.flash.chips;
 
 import org.mpysdk.core.flash.ChipRevision;
 
 /**
  * The exact part and revision read from eFuses.
  *
- * @param description the part as esptool names it, for example {@code ESP32-D0WD-V3}
+ * @param description the part as esptool names it, for example {@code ESP32-D0WD-V3} (without the revision
+ *     esptool appends)
  * @param revision the silicon revision
  */
 public record Identity(String description, ChipRevision revision) {
