@@ -144,7 +144,7 @@ public enum Chip {
      *     and 40 MHz as 0), the highest, as esptool prints it; empty for a code this chip does not use
      */
     public Optional<String> flashFreqName(int code) {
-        return freqCodes.entrySet().stream().filter(e -> e.getValue() == code).map(Map.Entry::getKey)
+        return spec.image().frequencyCodes().entrySet().stream().filter(e -> e.getValue() == code).map(java.util.Map.Entry::getKey)
                 .max(java.util.Comparator.comparingInt(f -> Integer.parseInt(f.substring(0, f.length() - 1))));
     }
 
