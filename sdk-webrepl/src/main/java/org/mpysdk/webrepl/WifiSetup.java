@@ -101,7 +101,7 @@ public final class WifiSetup {
                 throw new WifiException(WifiException.Reason.TIMEOUT, lastCode, "the board on " + repl.transport().name()
                         + " did not get an address from Wi-Fi " + quoted(network.ssid()) + " within "
                         + seconds(options.timeout()) + " (last WLAN.status() " + lastCode + "); check that the network is in"
-                        + " range and on 2.4 GHz, or give it longer (--timeout)");
+                        + " range and on 2.4 GHz, or allow longer (WifiOptions.withTimeout; mpy wifi connect --timeout)");
             }
             long slice = Math.min(options.pollInterval().toMillis(), left);
             WifiReply r = reply(repl.exec(WifiScripts.poll(slice, Math.min(STEP_MS, slice)),
