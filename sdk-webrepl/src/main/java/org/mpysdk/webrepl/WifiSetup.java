@@ -70,7 +70,9 @@ public final class WifiSetup {
     }
 
     /**
-     * Activates the station interface, connects, and waits for a connection with an address.
+     * Activates the station interface, connects, and waits for a connection with an address. A connection
+     * the station had or was making is dropped first; after a failure (not a cancel) the station is
+     * disconnected, so the board stops retrying on its own.
      *
      * @param network the SSID and password, checked already
      * @param options deadline, poll length, WebREPL
@@ -89,8 +91,12 @@ public final class WifiSetup {
         long timeoutMs = options.timeout().toMillis();
         long t0 = System.nanoTime();
         listener.onProgress(new Progress("wifi", "connect " + network.ssid(), 0, timeoutMs));
-        if (!(reply(repl.exec(WifiScripts.start(network)).stdout()) instanceof WifiReply.Started)) {
+        WifiReply started = reply(repl.exec(WifiScripts.start(network)).stdout());
+        if (started instanceof WifiReply.NoNetwork) {
             throw noNetwork();
+        }
+        if (!(started instanceof WifiReply.Started)) {
+            throw new ReplProtocolException("unexpected reply to the Wi-Fi connect: " + started);
         }
         int lastCode = -1;
         while (true) {
@@ -98,6 +104,7 @@ public final class WifiSetup {
             long elapsed = (System.nanoTime() - t0) / 1_000_000;
             long left = timeoutMs - elapsed;
             if (left <= 0) {
+                stopTrying();
                 throw new WifiException(WifiException.Reason.TIMEOUT, lastCode, "the board on " + repl.transport().name()
                         + " did not get an address from Wi-Fi " + quoted(network.ssid()) + " within "
                         + seconds(options.timeout()) + " (last WLAN.status() " + lastCode + "); check that the network is in"
@@ -114,6 +121,7 @@ public final class WifiSetup {
                 return up.connection();
             }
             if (r instanceof WifiReply.Failed f) {
+                stopTrying();
                 throw failure(f, network);
             }
             if (!(r instanceof WifiReply.Waiting w)) {
@@ -153,6 +161,15 @@ public final class WifiSetup {
             throw noNetwork();
         }
         return new String(PyLiterals.parse(out), StandardCharsets.UTF_8);
+    }
+
+    /** Best effort: the failure being reported matters more than one in this clean-up. */
+    private void stopTrying() {
+        try {
+            repl.exec(WifiScripts.stop());
+        } catch (IOException e) {
+            LOG.debug("could not disconnect the station on {} after the failed connect: {}", repl.transport().name(), e.toString());
+        }
     }
 
     private void enableWebRepl(WifiOptions options) throws IOException {

@@ -81,6 +81,11 @@ class WifiSetupVirtualTest {
         assertTrue(events.get(events.size() - 1).phase().startsWith("connected 192.168.1.42"), events.toString());
         assertTrue(events.stream().noneMatch(p -> p.phase().contains(HOME.password())), "no password in progress");
         assertEquals("[]", board.repl().eval("[n for n in globals() if n.startswith('_mpysdk')]"), "no names left behind");
+
+        // Again, while connected: the old connection is dropped first, so the new credentials count.
+        board.repl().exec("import network\nnetwork.calls.clear()");
+        assertEquals(c, wifi.connect(WifiCredentials.of("other", "12345678"), FAST));
+        assertEquals("['active(True)', 'disconnect', 'connect']", board.repl().eval("__import__('network').calls"));
     }
 
     @Test
@@ -107,6 +112,7 @@ class WifiSetupVirtualTest {
         assertEquals(2, wrong.statusCode());
         assertTrue(wrong.getMessage().contains("refused the password"), wrong.getMessage());
         assertFalse(wrong.getMessage().contains(HOME.password()), "never the password itself");
+        assertEquals("'disconnect'", board.repl().eval("__import__('network').calls[-1]"), "stopped retrying");
 
         board.repl().exec("import network\nnetwork.MODE = 'no_ap'");
         WifiException noAp = assertThrows(WifiException.class, () -> WebRepl.wifi(board).connect(HOME, FAST));
@@ -132,6 +138,7 @@ class WifiSetupVirtualTest {
         assertEquals(1, e.statusCode(), "STAT_CONNECTING");
         assertTrue(ms >= 400 && ms < 20_000, ms + " ms");
         assertTrue(events.stream().anyMatch(p -> p.phase().equals("waiting (status 1)")), events.toString());
+        assertEquals("'disconnect'", board.repl().eval("__import__('network').calls[-1]"), "stopped trying");
     }
 
     @Test

@@ -25,14 +25,15 @@ public final class WifiScripts {
     /**
      * @param c the network; its strings are quoted with {@link PyLiterals}, never pasted in
      * @return code that activates the station interface and starts connecting, dropping a connection it
-     *     had (so the new credentials are the ones used)
+     *     had or was making (so the new credentials are the ones used; ESP32 refuses a connect() while one is
+     *     under way, e.g. one that boot.py started)
      */
     public static String start(WifiCredentials c) {
         String args = PyLiterals.stringLiteral(c.ssid()) + (c.isOpen() ? "" : ", " + PyLiterals.stringLiteral(c.password()));
         return wrap(IMPORT + """
                     w = network.WLAN(network.STA_IF)
                     w.active(True)
-                    if w.isconnected():
+                    if w.isconnected() or w.status() == getattr(network, 'STAT_CONNECTING', None):
                         w.disconnect()
                     w.connect(%s)
                     print('STARTED')
@@ -67,6 +68,17 @@ public final class WifiScripts {
                             return
                         time.sleep_ms(%d)
                 """.formatted(sliceMs, stepMs));
+    }
+
+    /**
+     * @return code that disconnects the station, so a board that failed to join stops retrying on its own
+     *     (ESP32 keeps reconnecting after a wrong password); prints nothing
+     */
+    public static String stop() {
+        return wrap("""
+                    import network
+                    network.WLAN(network.STA_IF).disconnect()
+                """);
     }
 
     /** @return code that prints the station interface's state as a {@code STATUS} line */
