@@ -14,7 +14,8 @@ import org.mpysdk.core.Board;
  *
  * <pre>{@code
  * NetworkStub.install(board, NetworkStub.Mode.CONNECTS, 3);   // isconnected() is true from the 4th look
- * board.repl().eval("network.calls");                         // after an import: what the code did
+ * board.repl().eval("__import__('network').calls");        // what the code did: ['active(True)', 'connect']
+ * board.repl().exec("import network\nnetwork.AP_SSID = 'Caf\u00e9'");  // what config('ssid') answers on AP_IF
  * }</pre>
  */
 public final class NetworkStub {

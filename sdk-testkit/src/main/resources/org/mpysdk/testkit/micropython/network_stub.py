@@ -12,6 +12,7 @@ STAT_GOT_IP = 5
 
 MODE = 'connects'
 POLLS = 3
+AP_SSID = 'MicroPython-a1b2c3'
 
 # What the SDK did, for the tests to read: calls in order, and the last connect's arguments.
 calls = []
@@ -67,5 +68,5 @@ class WLAN:
         if key == 'mac':
             return b'\x24\x0a\xc4\xa1\xb2\xc3'
         if key in ('ssid', 'essid'):
-            return 'MicroPython-a1b2c3'
+            return AP_SSID
         raise ValueError('unknown config param')

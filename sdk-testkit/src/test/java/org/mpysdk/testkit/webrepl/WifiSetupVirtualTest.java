@@ -159,5 +159,7 @@ class WifiSetupVirtualTest {
         String ssid = WebRepl.wifi(board).accessPointSsid();
         assertEquals("MicroPython-a1b2c3", ssid);
         assertEquals(ssid, WifiAccessPoint.defaultSsid(new byte[] {0x24, 0x0a, (byte) 0xc4, (byte) 0xa1, (byte) 0xb2, (byte) 0xc3}));
+        board.repl().exec("import network\nnetwork.AP_SSID = " + PyLiterals.stringLiteral("Caf\u00e9 \u2615"));
+        assertEquals("Caf\u00e9 \u2615", WebRepl.wifi(board).accessPointSsid(), "non-ASCII survives the trip");
     }
 }

@@ -93,8 +93,10 @@ public final class WifiScripts {
     }
 
     /**
-     * @return code that prints the access point's SSID as a str literal, or {@code NONETWORK}. ESP8266 and
-     *     older ports call the key {@code essid}; newer ones {@code ssid} too.
+     * @return code that prints the access point's SSID as a bytes literal of its UTF-8, or {@code NONETWORK}.
+     *     Bytes, because a str's repr differs between versions (1.27 writes non-ASCII as {@code \xNN} escapes
+     *     of code points, newer ones as UTF-8). ESP8266 and older ports call the key {@code essid}; newer ones
+     *     {@code ssid} too.
      */
     public static String accessPointSsid() {
         return wrap(IMPORT + """
@@ -103,7 +105,7 @@ public final class WifiScripts {
                         n = w.config('ssid')
                     except (ValueError, TypeError):
                         n = w.config('essid')
-                    print(repr(n if isinstance(n, str) else str(n, 'utf-8')))
+                    print(repr(n.encode() if isinstance(n, str) else bytes(n)))
                 """);
     }
 
