@@ -37,7 +37,7 @@ class DocSnippetsTest {
             "import static java.nio.charset.StandardCharsets.UTF_8;",
             "import org.mpysdk.core.*;", "import org.mpysdk.core.repl.*;", "import org.mpysdk.core.flash.*;",
             "import org.mpysdk.serial.*;", "import org.mpysdk.serial.esp.*;",
-            "import org.mpysdk.webrepl.*;", "import org.mpysdk.firmware.*;",
+            "import org.mpysdk.webrepl.*;", "import org.mpysdk.firmware.*;", "import org.mpysdk.firmware.mip.*;",
             "import org.mpysdk.serial.esp.protocol.*;",
             "import org.mpysdk.testkit.*;", "import org.mpysdk.testkit.micropython.*;", "import org.mpysdk.testkit.esp.*;",
             "import org.mpysdk.testkit.qemu.*;", "import org.mpysdk.testkit.webrepl.*;",
@@ -49,7 +49,7 @@ class DocSnippetsTest {
      */
     private static final String GIVENS = String.join("\n",
             "Board board; Repl repl; BoardFiles fs; Bootloader esp; FirmwareCatalog catalog; CatalogBoard b;",
-            "byte[] bin, bootloader, partitions, app, image; okhttp3.OkHttpClient myOkHttpClient; QemuMicrobit qemu;", "");
+            "byte[] bin, bootloader, partitions, app, image, bytes, boot, parts; okhttp3.OkHttpClient myOkHttpClient; QemuMicrobit qemu;", "");
 
     record Snippet(Path file, int index, int line, String code) {
         String name() {

@@ -20,18 +20,22 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code mpy catalog list|show|download}: the micropython.org download pages as commands. */
-@Command(name = "catalog", description = "Browse and download MicroPython firmware from micropython.org.",
+@Command(name = "catalog", mixinStandardHelpOptions = true, description = "Browse and download MicroPython firmware from micropython.org.",
         subcommands = {CatalogCommand.ListBoards.class, CatalogCommand.Show.class, CatalogCommand.Download.class})
-final class CatalogCommand implements Runnable {
+final class CatalogCommand implements Callable<Integer> {
     @ParentCommand
     Mpy mpy;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--offline", scope = picocli.CommandLine.ScopeType.INHERIT, description = "use only cached pages and files")
     boolean offline;
 
+    /** Without {@code list}, {@code show} or {@code download} there is nothing to do: as a bare {@code mpy}. */
     @Override
-    public void run() {
-        new picocli.CommandLine(this).usage(System.out);
+    public Integer call() {
+        return Mpy.missingSubcommand(spec, mpy.json);
     }
 
     FirmwareCatalog catalog() {
@@ -39,7 +43,7 @@ final class CatalogCommand implements Runnable {
     }
 
     /** {@code mpy catalog list [--port esp32]}. */
-    @Command(name = "list", description = "List boards, optionally of one port (esp32, esp8266).")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List boards, optionally of one port (esp32, esp8266).")
     static final class ListBoards implements Callable<Integer> {
         @ParentCommand
         CatalogCommand catalog;
@@ -61,7 +65,7 @@ final class CatalogCommand implements Runnable {
     }
 
     /** {@code mpy catalog show BOARD}. */
-    @Command(name = "show", description = "Show a board: MCU, variants, releases and previews.")
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a board: MCU, variants, releases and previews.")
     static final class Show implements Callable<Integer> {
         @ParentCommand
         CatalogCommand catalog;
@@ -100,6 +104,9 @@ final class CatalogCommand implements Runnable {
     static final class Download implements Callable<Integer> {
         @ParentCommand
         CatalogCommand catalog;
+
+        @Mixin
+        HelpOption help; // not the standard help options: --version is a release here
 
         @Parameters(index = "0", paramLabel = "BOARD")
         String board;

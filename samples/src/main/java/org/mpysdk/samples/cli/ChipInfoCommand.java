@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code mpy chip-info}: what esptool's {@code chip_id} and {@code flash_id} print. */
-@Command(name = "chip-info", description = "Reset into the ROM bootloader and identify chip, MAC and flash.")
+@Command(name = "chip-info", mixinStandardHelpOptions = true, description = "Reset into the ROM bootloader and identify chip, MAC and flash.")
 final class ChipInfoCommand implements Callable<Integer> {
     @ParentCommand
     Mpy mpy;
@@ -25,6 +25,8 @@ final class ChipInfoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Board board = mpy.open()) {
             ChipInfo chip = board.bootloader(connect.options()).chip();
+            // A question leaves the board running, as esptool's chip_id does: without reset lines by the run command.
+            AfterReset done = after.leave(board, AfterReset.RUN);
             if (mpy.json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("chip", chip.chip().displayName());
@@ -33,11 +35,11 @@ final class ChipInfoCommand implements Callable<Integer> {
                 m.put("mac", chip.mac());
                 m.put("crystalMhz", chip.crystalMhz());
                 m.put("flashBytes", chip.flashSizeBytes().isPresent() ? chip.flashSizeBytes().getAsLong() : null);
+                m.put("after", done.cliName());
                 Output.json(m);
             } else {
                 System.out.println(chip);
             }
-            after.leave(board);
         }
         return 0;
     }

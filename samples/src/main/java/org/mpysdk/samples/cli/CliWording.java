@@ -1,7 +1,13 @@
 package org.mpysdk.samples.cli;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.mpysdk.core.flash.ChipInfo;
 import org.mpysdk.core.flash.FlashNotVerifiedException;
 import org.mpysdk.core.flash.FlashResult;
@@ -23,7 +29,13 @@ final class CliWording {
             Map.entry("FlashOptions.withForce(true)", "--force"),
             Map.entry("FlashOptions.withSkipUnchanged(false)", "--no-skip"),
             Map.entry("ConnectOptions.withStub(false)", "--no-stub"),
-            Map.entry("ConnectOptions.withReset(ResetMode.NO_RESET)", "--reset NO_RESET"));
+            Map.entry("ConnectOptions.withReset(ResetMode.NO_RESET)", "--reset NO_RESET"),
+            Map.entry("FlashOptions.withEraseAll(true)", "--erase"),
+            Map.entry("WebReplSetup.enable(...)", "mpy webrepl-setup --enable PASSWORD"),
+            Map.entry("another with FirmwareCatalog.builder().lockFile(...)", "another cache folder with MPYSDK_CACHE_DIR"));
+
+    /** {@code Board.open("ws://h:8266", WebRepl.password("..."))}, whatever the port string. */
+    private static final Pattern OPEN_WITH_PASSWORD = Pattern.compile("Board\\.open\\(\"[^\"]*\", WebRepl\\.password\\([^)]*\\)\\)");
 
     private CliWording() {
     }
@@ -33,11 +45,28 @@ final class CliWording {
      * @return its message with API calls replaced by the mpy flags that do the same
      */
     static String of(Throwable e) {
+        if (e instanceof FileSystemException f) {
+            return fileProblem(f);
+        }
         String message = e.getMessage() != null ? e.getMessage() : e.toString();
         for (Map.Entry<String, String> rule : API_TO_FLAG) {
             message = message.replace(rule.getKey(), rule.getValue());
         }
-        return message;
+        return OPEN_WITH_PASSWORD.matcher(message).replaceAll("pass --password PASSWORD");
+    }
+
+    /**
+     * The JDK's file exceptions carry only the path as their message ({@code nope.py}), which alone
+     * says nothing; this adds what is wrong with it, as a shell would.
+     */
+    private static String fileProblem(FileSystemException e) {
+        String file = e.getFile() != null ? e.getFile() : "?";
+        String what = e instanceof NoSuchFileException ? "no such file"
+                : e instanceof AccessDeniedException ? "permission denied"
+                : e instanceof NotDirectoryException ? "not a folder"
+                : e instanceof FileAlreadyExistsException ? "already exists"
+                : e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+        return file + (e.getOtherFile() != null ? " -> " + e.getOtherFile() : "") + ": " + what;
     }
 
     /**

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code mpy demo}: the first run on a fresh machine, with no hardware (see {@link Demo}). */
-@Command(name = "demo", description = "Flash and run MicroPython on virtual boards: no hardware needed.")
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Flash and run MicroPython on virtual boards: no hardware needed.")
 final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     Mpy mpy;

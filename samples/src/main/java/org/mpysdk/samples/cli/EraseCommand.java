@@ -7,7 +7,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code mpy erase}: esptool's {@code erase_flash}. */
-@Command(name = "erase", description = "Erase the whole flash.")
+@Command(name = "erase", mixinStandardHelpOptions = true, description = "Erase the whole flash.")
 final class EraseCommand implements Callable<Integer> {
     @ParentCommand
     Mpy mpy;

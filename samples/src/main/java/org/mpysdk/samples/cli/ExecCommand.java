@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code mpy exec CODE}: mpremote's {@code exec}, output streamed as it arrives. */
-@Command(name = "exec", description = "Run Python code on the board; its output streams to stdout.")
+@Command(name = "exec", mixinStandardHelpOptions = true, description = "Run Python code on the board; its output streams to stdout.")
 final class ExecCommand implements Callable<Integer> {
     @ParentCommand
     Mpy mpy;

@@ -46,7 +46,7 @@ final class FilesCommands {
     }
 
     /** {@code mpy ls [:DIR]}. */
-    @Command(name = "ls", description = "List a folder on the board (default /).")
+    @Command(name = "ls", mixinStandardHelpOptions = true, description = "List a folder on the board (default /).")
     static final class Ls implements Callable<Integer> {
         @ParentCommand
         Mpy mpy;
@@ -75,7 +75,7 @@ final class FilesCommands {
      * {@code mpy cp [-r] [--force] SRC DST}: one side local, the other on the board. Copies to the board
      * skip files the board already has (same SHA-256), unless {@code --force}.
      */
-    @Command(name = "cp", description = "Copy files: 'cp main.py :main.py' (to the board), 'cp :main.py .' (from it)."
+    @Command(name = "cp", mixinStandardHelpOptions = true, description = "Copy files: 'cp main.py :main.py' (to the board), 'cp :main.py .' (from it)."
             + " Files the board already has (same SHA-256) are not sent again unless --force.")
     static final class Cp implements Callable<Integer> {
         @ParentCommand
@@ -112,19 +112,30 @@ final class FilesCommands {
                         }
                         WebReplFiles web = webRepl(board);
                         SyncReport r = web != null ? web.putTree(local, dst, force) : files.putTree(local, dst, force);
-                        print(Map.of("copied", r.copied().size(), "unchanged", r.unchanged().size(), "bytes", r.bytesCopied()));
+                        for (String f : r.copied()) {
+                            say(CopyLine.toBoard(local, dst, f, false));
+                        }
+                        for (String f : r.unchanged()) {
+                            say(CopyLine.toBoard(local, dst, f, true));
+                        }
+                        json(Map.of("copied", r.copied().size(), "unchanged", r.unchanged().size(), "bytes", r.bytesCopied()));
                     } else {
                         if (dst.endsWith("/")) {
                             dst = dst + local.getFileName();
                         }
-                        print(copyToBoard(files, webRepl(board), local, dst, force));
+                        Map<String, Object> done = copyToBoard(files, webRepl(board), local, dst, force);
+                        say(CopyLine.of(source, ":" + dst, done.get("unchanged").equals(1)));
+                        json(done);
                     }
                 } else {
                     String src = remote(source);
                     Path local = Path.of(target);
                     if (recursive) {
                         List<Path> got = files.getTree(src, local);
-                        print(Map.of("copied", got.size()));
+                        for (Path p : got) {
+                            say(CopyLine.fromBoard(src, local, p));
+                        }
+                        json(Map.of("copied", got.size()));
                     } else {
                         if (Files.isDirectory(local)) {
                             local = local.resolve(Path.of(src).getFileName().toString());
@@ -135,7 +146,8 @@ final class FilesCommands {
                         } else {
                             files.get(src, local);
                         }
-                        print(Map.of("copied", 1, "bytes", Files.size(local)));
+                        say(CopyLine.of(":" + src, local.toString(), false));
+                        json(Map.of("copied", 1, "bytes", Files.size(local)));
                     }
                 }
             }
@@ -171,17 +183,23 @@ final class FilesCommands {
             return m;
         }
 
-        private void print(Map<String, Object> summary) throws Exception {
+        /** One line per file, as mpremote prints them; none with {@code --json} or {@code -q}. */
+        private void say(String line) {
+            if (!mpy.json && !mpy.quiet) {
+                System.out.println(line);
+            }
+        }
+
+        /** The summary, for {@code --json} only. */
+        private void json(Map<String, Object> summary) throws IOException {
             if (mpy.json) {
                 Output.json(summary);
-            } else if (!mpy.quiet) {
-                System.out.println(new LinkedHashMap<>(summary));
             }
         }
     }
 
     /** {@code mpy rm [-r] :PATH}. */
-    @Command(name = "rm", description = "Remove a file (or, with -r, a folder) on the board.")
+    @Command(name = "rm", mixinStandardHelpOptions = true, description = "Remove a file (or, with -r, a folder) on the board.")
     static final class Rm implements Callable<Integer> {
         @ParentCommand
         Mpy mpy;
@@ -207,7 +225,7 @@ final class FilesCommands {
     }
 
     /** {@code mpy mkdir :DIR} (with parents). */
-    @Command(name = "mkdir", description = "Make a folder on the board, with its parents.")
+    @Command(name = "mkdir", mixinStandardHelpOptions = true, description = "Make a folder on the board, with its parents.")
     static final class Mkdir implements Callable<Integer> {
         @ParentCommand
         Mpy mpy;
@@ -225,7 +243,7 @@ final class FilesCommands {
     }
 
     /** {@code mpy sync DIR :/}: copies only what changed. */
-    @Command(name = "sync", description = "Copy a local folder to the board, only the files that changed.")
+    @Command(name = "sync", mixinStandardHelpOptions = true, description = "Copy a local folder to the board, only the files that changed.")
     static final class Sync implements Callable<Integer> {
         @ParentCommand
         Mpy mpy;

@@ -36,6 +36,9 @@ final class FlashCommand implements Callable<Integer> {
     Mpy mpy;
 
     @Mixin
+    HelpOption help; // not the standard help options: --version is a MicroPython release here
+
+    @Mixin
     ConnectMixin connect;
 
     @Mixin

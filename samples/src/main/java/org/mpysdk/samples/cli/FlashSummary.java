@@ -23,7 +23,7 @@ final class FlashSummary {
         }
         for (FlashOutcome o : outcomes) {
             if (o.result() != null) {
-                System.out.printf("%-24s %-10s %s%n    %s%n", o.port(), o.chip(), o.image(), o.result());
+                System.out.printf("%-24s %-10s %s%n    %s%n", o.port(), o.chip(), o.image(), describe(o.result()));
                 if (!o.result().verified() && o.error() == null) {
                     System.out.println("    NOT verified: nothing compared the flash with the image");
                 }
@@ -33,6 +33,14 @@ final class FlashSummary {
                         o.exitCode() == Mpy.EXIT_NOT_VERIFIED ? "NOT VERIFIED" : "FAILED", o.error());
             }
         }
+    }
+
+    /** The result in words, not the record's toString, e.g. {@code wrote 64,560 bytes (2,466 compressed) in 0.09 s ...}. */
+    static String describe(FlashResult r) {
+        int skipped = r.skippedRegions().size();
+        return String.format("wrote %,d bytes (%,d compressed) in %.2f s (%.1f kbit/s effective), %s, %s", r.bytes(),
+                r.compressedBytes(), r.seconds(), r.effectiveKbitPerSecond(), r.verified() ? "verified" : "NOT verified",
+                skipped == 0 ? "no region skipped" : skipped + " unchanged region(s) skipped");
     }
 
     private static List<Map<String, Object>> rows(List<FlashOutcome> outcomes) {

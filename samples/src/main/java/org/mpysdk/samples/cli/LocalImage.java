@@ -90,7 +90,7 @@ final class LocalImage {
     }
 
     /** @return where the first image header is: 0, or after 0xFF padding at a bootloader offset; 0 if none */
-    private static int bootloaderAt(byte[] bytes) {
+    static int bootloaderAt(byte[] bytes) {
         if (bytes.length > 0 && (bytes[0] & 0xFF) == EspImageHeader.MAGIC) {
             return 0;
         }

@@ -12,19 +12,23 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code mpy mip install}: mpremote's {@code mip install}, resolved and downloaded on the host. */
-@Command(name = "mip", description = "Install MicroPython packages from micropython-lib (or another index) onto the board.",
+@Command(name = "mip", mixinStandardHelpOptions = true, description = "Install MicroPython packages from micropython-lib (or another index) onto the board.",
         subcommands = MipCommand.Install.class)
-final class MipCommand implements Runnable {
+final class MipCommand implements Callable<Integer> {
     @ParentCommand
     Mpy mpy;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Without {@code install} there is nothing to do: as a bare {@code mpy}. */
     @Override
-    public void run() {
-        new picocli.CommandLine(this).usage(System.out);
+    public Integer call() {
+        return Mpy.missingSubcommand(spec, mpy.json);
     }
 
     /** {@code mpy mip install [--index URL] [--target /lib] [--no-mpy] PACKAGE[@VERSION]...}. */
-    @Command(name = "install", description = "Install packages and their dependencies: every file is downloaded and checked "
+    @Command(name = "install", mixinStandardHelpOptions = true, description = "Install packages and their dependencies: every file is downloaded and checked "
             + "against the index's SHA-256 before the first is written; files the board already has are skipped.")
     static final class Install implements Callable<Integer> {
         @ParentCommand

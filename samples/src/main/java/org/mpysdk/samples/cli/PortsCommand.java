@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code mpy ports}: the serial ports of this machine, recognised ESP bridges first. */
-@Command(name = "ports", description = "List serial ports, with recognised USB-serial bridges.")
+@Command(name = "ports", mixinStandardHelpOptions = true, description = "List serial ports, with recognised USB-serial bridges.")
 final class PortsCommand implements Callable<Integer> {
     @ParentCommand
     Mpy mpy;

@@ -14,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
  * the board (interrupting what runs there), because the local terminal is switched to raw mode while
  * the session lasts and restored afterwards.
  */
-@Command(name = "repl", description = "Interactive terminal to the board's REPL (Ctrl-] exits, Ctrl-C interrupts the board).")
+@Command(name = "repl", mixinStandardHelpOptions = true, description = "Interactive terminal to the board's REPL (Ctrl-] exits, Ctrl-C interrupts the board).")
 final class ReplCommand implements Callable<Integer> {
     private static final int CTRL_RIGHT_BRACKET = 0x1D;
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code mpy run script.py}: mpremote's {@code run}, without copying the script to the board. */
-@Command(name = "run", description = "Run a local Python script on the board.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a local Python script on the board.")
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
     Mpy mpy;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code mpy webrepl-setup}: what {@code import webrepl_setup} does, without the interactive prompts. */
-@Command(name = "webrepl-setup", description = "Enable, disable or show WebREPL on a board (over serial).")
+@Command(name = "webrepl-setup", mixinStandardHelpOptions = true, description = "Enable, disable or show WebREPL on a board (over serial).")
 final class WebReplSetupCommand implements Callable<Integer> {
     @ParentCommand
     Mpy mpy;

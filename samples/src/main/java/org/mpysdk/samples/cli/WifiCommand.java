@@ -19,27 +19,33 @@ import org.mpysdk.webrepl.WifiOptions;
 import org.mpysdk.webrepl.WifiStatus;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code mpy wifi connect} and {@code mpy wifi status}: the board on the user's network over serial, the
  * step before {@code mpy -p ws://IP:8266}. The Wi-Fi password is taken from an environment variable or
  * stdin, never from the command line, where {@code ps} and the shell's history would show it.
  */
-@Command(name = "wifi", description = "Put the board on Wi-Fi (station mode, over serial) or show its Wi-Fi state.",
+@Command(name = "wifi", mixinStandardHelpOptions = true,
+        description = "Put the board on Wi-Fi (station mode, over serial) or show its Wi-Fi state.",
         subcommands = {WifiCommand.Connect.class, WifiCommand.Status.class})
-final class WifiCommand implements Runnable {
+final class WifiCommand implements Callable<Integer> {
     @ParentCommand
     Mpy mpy;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public void run() {
-        new picocli.CommandLine(this).usage(System.out);
+    public Integer call() {
+        return Mpy.missingSubcommand(spec, mpy.json);
     }
 
     /** {@code mpy wifi connect --ssid NAME ...}. */
-    @Command(name = "connect", description = "Join a Wi-Fi network and print the board's address and WebREPL URL.")
+    @Command(name = "connect", mixinStandardHelpOptions = true, description = "Join a Wi-Fi network and print the board's address and WebREPL URL.")
     static final class Connect implements Callable<Integer> {
         @ParentCommand
         WifiCommand wifi;
@@ -109,7 +115,7 @@ final class WifiCommand implements Runnable {
     }
 
     /** {@code mpy wifi status}. */
-    @Command(name = "status", description = "Show whether the board's station interface is on a network, and its address.")
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Show whether the board's station interface is on a network, and its address.")
     static final class Status implements Callable<Integer> {
         @ParentCommand
         WifiCommand wifi;

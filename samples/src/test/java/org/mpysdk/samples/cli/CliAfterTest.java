@@ -35,15 +35,29 @@ class CliAfterTest {
     }
 
     @Test
-    void chipInfoTwiceOverTcpBothSucceedAndTheChipStaysInItsLoader() {
-        CliRun first = CliRun.of("-p", port, "chip-info");
-        assertEquals(0, first.exitCode(), first.stderr());
-        assertTrue(first.stdout().contains("ESP32"), first.stdout());
-        assertEquals(EspMode.ROM_LOADER, esp.mode(), "chip-info must not tell the chip to run its application");
-        assertTrue(first.stderr().contains(port + ": no DTR/RTS lines; the chip stays in its download mode "
-                + "(use --after run to start the application)"), first.stderr());
+    void chipInfoOverTcpStartsTheApplicationAndSaysWhatTheUserMustDo() {
+        CliRun run = CliRun.of("-p", port, "chip-info");
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertTrue(run.stdout().contains("ESP32"), run.stdout());
+        assertEquals(EspMode.APPLICATION, esp.mode(), "a question must not leave the chip stuck in its ROM loader");
+        assertTrue(run.stderr().contains(port + ": no DTR/RTS lines to reset with, so the loader's run command started "
+                + "the application"), run.stderr());
+        assertTrue(run.stderr().contains("hold BOOT, press EN/RESET") && run.stderr().contains("--after no-reset"), run.stderr());
+    }
 
-        CliRun second = CliRun.of("-p", port, "chip-info");
+    @Test
+    void chipInfoAsJsonSaysHowItLeftTheLoader() throws Exception {
+        CliRun run = CliRun.of("-p", port, "--json", "chip-info");
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertEquals("run", new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.stdout()).get("after").asText());
+    }
+
+    @Test
+    void chipInfoTwiceWithNoResetBothSucceedAndTheChipStaysInItsLoader() {
+        CliRun first = CliRun.of("-p", port, "chip-info", "--after", "no-reset");
+        assertEquals(0, first.exitCode(), first.stderr());
+        assertEquals(EspMode.ROM_LOADER, esp.mode());
+        CliRun second = CliRun.of("-p", port, "chip-info", "--after", "no-reset");
         assertEquals(0, second.exitCode(), second.stderr());
         assertTrue(second.stdout().contains("ESP32"), second.stdout());
         assertEquals(EspMode.ROM_LOADER, esp.mode());
@@ -58,8 +72,8 @@ class CliAfterTest {
     }
 
     @Test
-    void hardResetAskedForWithoutControlLinesStaysInTheLoaderAndSaysWhy() {
-        CliRun run = CliRun.of("-p", port, "chip-info", "--after", "hard-reset");
+    void eraseWithHardResetAskedForWithoutControlLinesStaysInTheLoaderAndSaysWhy() {
+        CliRun run = CliRun.of("-p", port, "-q", "erase", "--after", "hard-reset");
         assertEquals(0, run.exitCode(), run.stderr());
         assertEquals(EspMode.ROM_LOADER, esp.mode());
         assertTrue(run.stderr().contains("no DTR/RTS lines"), run.stderr());
@@ -80,6 +94,8 @@ class CliAfterTest {
         CliRun erase = CliRun.of("-p", port, "-q", "erase");
         assertEquals(0, erase.exitCode(), erase.stderr());
         assertEquals(EspMode.ROM_LOADER, esp.mode());
+        assertTrue(erase.stderr().contains(port + ": no DTR/RTS lines; the chip stays in its download mode "
+                + "(use --after run to start the application)"), erase.stderr());
         CliRun info = CliRun.of("-p", port, "chip-info");
         assertEquals(0, info.exitCode(), info.stderr());
     }

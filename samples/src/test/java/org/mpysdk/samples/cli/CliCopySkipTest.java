@@ -59,4 +59,12 @@ class CliCopySkipTest {
         assertEquals(0, run.exitCode(), run.stderr());
         assertTrue(run.stdout().matches("(?s).*\"copied\"\\s*:\\s*1\\b.*"), run.stdout());
     }
+
+    @Test
+    void cpPrintsOneLinePerFileAsMpremoteDoes(@TempDir Path dir) throws IOException {
+        Path local = Files.writeString(dir.resolve("main.py"), "print(1)\n");
+        CliRun run = CliRun.of("-p", "virtual:micropython", "cp", local.toString(), ":main.py");
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertEquals("cp " + local + " :main.py", run.stdout().strip());
+    }
 }

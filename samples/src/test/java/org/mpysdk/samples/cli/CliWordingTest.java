@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mpysdk.core.flash.Chip;
 import org.mpysdk.core.flash.ChipInfo;
 import org.mpysdk.core.flash.ChipMismatchException;
+import org.mpysdk.core.flash.FlashState;
 import org.mpysdk.core.flash.FlashNotVerifiedException;
 import org.mpysdk.core.flash.FlashResult;
 import org.mpysdk.core.flash.RegionReport;
@@ -57,5 +60,25 @@ class CliWordingTest {
         assertTrue(m.contains("ESP32-S3 ROM loader in Secure Download Mode"), m);
         assertTrue(m.contains("pass --no-verify"), m);
         assertFalse(m.contains("--stub-dir"), m);
+    }
+
+    @Test
+    void anEarlierEraseNamesTheEraseFlag() {
+        String m = CliWording.of(new ChipMismatchException(Chip.ESP32_S3, Chip.ESP32, "header at 0x1000", FlashState.ERASED_EARLIER));
+        assertTrue(m.contains("flash with --erase to check the image before erasing"), m);
+        assertFalse(m.contains("FlashOptions"), m);
+    }
+
+    @Test
+    void aMissingWebReplPasswordNamesThePasswordFlag() {
+        String m = CliWording.of(new IOException("ws://10.0.0.5:8266 needs the WebREPL password: "
+                + "Board.open(\"ws://10.0.0.5:8266\", WebRepl.password(\"...\"))"));
+        assertEquals("ws://10.0.0.5:8266 needs the WebREPL password: pass --password PASSWORD", m);
+    }
+
+    @Test
+    void fileErrorsSayWhatIsWrongWithTheFile() {
+        assertEquals("nope.py: no such file", CliWording.of(new NoSuchFileException("nope.py")));
+        assertEquals("/root/x: permission denied", CliWording.of(new AccessDeniedException("/root/x")));
     }
 }

@@ -140,6 +140,18 @@ public enum Chip {
     }
 
     /**
+     * Reads a header's flash frequency code back: the inverse of {@link #flashFreqCode(String)}.
+     *
+     * @param code the low nibble of header byte 3
+     * @return the frequency's name ({@code "40m"}); where several share the code (the ESP32-C6 reads 80
+     *     and 40 MHz as 0), the highest, as esptool prints it; empty for a code this chip does not use
+     */
+    public Optional<String> flashFreqName(int code) {
+        return freqCodes.entrySet().stream().filter(e -> e.getValue() == code).map(Map.Entry::getKey)
+                .max(java.util.Comparator.comparingInt(f -> Integer.parseInt(f.substring(0, f.length() - 1))));
+    }
+
+    /**
      * @param id the chip id at byte 12 of an image's extended header (0 ESP32, 2 ESP32-S2, 9 ESP32-S3, ...)
      * @return the chip whose images carry this chip id; empty for an id this SDK does not know
      */

@@ -139,6 +139,37 @@ public record FlashImage(Chip chip, List<FlashRegion> regions) implements FlashI
         return new FlashImage(chip, copy);
     }
 
+    /**
+     * The image as one file, as esptool's {@code merge_bin} writes it (raw format): the regions at their
+     * offsets relative to {@code targetOffset}, the gaps between them filled with 0xFF (erased flash), so
+     * that writing the file at {@code targetOffset} writes every region where it belongs.
+     *
+     * @param targetOffset the flash offset the file will be written at (esptool's {@code --target-offset});
+     *     no region may start before it
+     * @param padTo a flash offset to pad the file up to with 0xFF (esptool's {@code --pad-to-size}, for
+     *     example the flash size), or 0 for no padding after the last region
+     * @return the merged bytes, {@code max(end(), padTo) - targetOffset} long
+     * @throws IllegalArgumentException when a region starts before {@code targetOffset}, or the file
+     *     would exceed 2 GiB
+     */
+    public byte[] toMergedBin(long targetOffset, long padTo) {
+        long first = regions.get(0).offset();
+        if (first < targetOffset) {
+            throw new IllegalArgumentException(String.format("the region at 0x%x starts before the target offset 0x%x",
+                    first, targetOffset));
+        }
+        long length = Math.max(end(), padTo) - targetOffset;
+        if (length > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a merged file of " + length + " bytes is too large");
+        }
+        byte[] out = new byte[(int) length];
+        java.util.Arrays.fill(out, (byte) 0xFF);
+        for (FlashRegion r : regions) {
+            System.arraycopy(r.bytes(), 0, out, (int) (r.offset() - targetOffset), r.length());
+        }
+        return out;
+    }
+
     @Override
     public String toString() {
         return "FlashImage[" + (chip == null ? "chip from headers" : chip.displayName()) + ", " + regions + "]";

@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>This class is the one entry point; each job has its own class behind it: {@link RemoteListing}
  * (ls, stat), {@link RemoteChanges} (mkdir, rm, rename), {@link VerifiedDownload} (reading),
- * {@link SafePut} (writing), {@link TreeCopy} (folders both ways) and {@link BoardFingerprints} (what
- * a copy can skip).
+ * {@link SafePut} (writing), {@link TreeCopy} (folders both ways), {@link BoardFingerprints} (what
+ * a copy can skip), {@link RemoteSpace} (df) and {@link RemoteHash} (sha256).
  */
 public final class BoardFiles {
     private static final Logger LOG = LoggerFactory.getLogger(BoardFiles.class);
@@ -53,6 +53,8 @@ public final class BoardFiles {
     private final VerifiedDownload download;
     private final BoardFingerprints fingerprints;
     private final TreeCopy trees;
+    private final RemoteSpace space;
+    private final RemoteHash hashes;
 
     BoardFiles(Repl repl) {
         this.repl = repl;
@@ -62,6 +64,8 @@ public final class BoardFiles {
         this.download = new VerifiedDownload(repl);
         this.fingerprints = new BoardFingerprints(repl);
         this.trees = new TreeCopy(repl, this, fingerprints);
+        this.space = new RemoteSpace(repl);
+        this.hashes = new RemoteHash(repl, download);
     }
 
     /**
@@ -106,7 +110,74 @@ public final class BoardFiles {
         return listing.exists(path);
     }
 
+    /**
+     * Lists a folder and everything under it (mpremote's {@code fs tree}), in one exec: each folder is
+     * followed by its contents, names sorted at every level. On a flat filesystem only {@code "/"}
+     * can be listed and the answer is its files, sorted.
+     *
+     * <pre>{@code
+     * for (RemoteFile f : fs.tree("/lib")) System.out.println(f.path());  // /lib/a.py, /lib/drivers, /lib/drivers/x.py
+     * }</pre>
+     *
+     * @param dir the board folder, e.g. {@code "/"}; not itself in the answer
+     * @return its entries at every depth with full path, name, size (0 for folders) and kind
+     * @throws RemoteFileNotFoundException when the folder does not exist
+     * @throws BoardCodeException when {@code dir} is a file (OSError ENOTDIR)
+     * @throws UnsupportedRemoteOperationException for a folder other than the root on a flat filesystem
+     * @throws IOException when the REPL fails: timeout, lost link, or another error on the board
+     */
+    public List<RemoteFile> tree(String dir) throws IOException {
+        return repl.pinning(() -> listing.tree(dir));
+    }
+
+    /**
+     * Size, used and free space of the filesystem that holds {@code path}, from {@code os.statvfs}
+     * (mpremote's {@code df}).
+     *
+     * @param path a board path on the filesystem to measure, usually {@code "/"}
+     * @return the filesystem's block size, size, used and free bytes
+     * @throws RemoteFileNotFoundException when {@code path} does not exist
+     * @throws UnsupportedRemoteOperationException when the firmware has no {@code os.statvfs} (the
+     *     micro:bit)
+     * @throws IOException when the REPL fails: timeout, lost link, or another error on the board
+     */
+    public DiskUsage df(String path) throws IOException {
+        return repl.pinning(() -> space.df(path));
+    }
+
+    /**
+     * The SHA-256 of a board file (mpremote's {@code sha256sum}). Where the firmware has hashlib the
+     * board computes it in one exec and only the 32-byte digest travels. Without hashlib (the micro:bit)
+     * the file is read as by {@link #cat} (verified by CRC-16, read once more when damaged) and hashed
+     * on the host as it arrives: the same answer, but the whole file crosses the line.
+     *
+     * @param path the board file
+     * @return the digest as 64 lower-case hex digits, as {@code sha256sum} prints it
+     * @throws RemoteFileNotFoundException when the file does not exist
+     * @throws TransferVerificationException without hashlib, when the file arrived damaged twice
+     * @throws IOException when the REPL fails: timeout, lost link, or another error on the board (a
+     *     folder is an OSError)
+     */
+    public String sha256(String path) throws IOException {
+        return repl.pinning(() -> hashes.sha256(normal(path, features())));
+    }
+
     // ---------------------------------------------------------------- changing
+
+    /**
+     * Creates an empty file when none is at {@code path} (mpremote's {@code touch}); an existing file is
+     * left exactly as it was, never truncated. Unlike Unix {@code touch} the modification time is not
+     * changed: MicroPython has no call to set it. Works on the micro:bit's flat filesystem too.
+     *
+     * @param path the board file, e.g. {@code "/data.csv"}; its folder must exist
+     * @return whether the file was created (false when it already existed, or for the root)
+     * @throws RemoteFileNotFoundException when the folder it would go in does not exist
+     * @throws IOException when the REPL fails or the board cannot create it (a {@link BoardCodeException}
+     *     with OSError, e.g. a folder is at {@code path} or no space is left)
+     */
+    public boolean touch(String path) throws IOException {
+        return repl.pinning(() -> changes.touch(path));
+    }
 
     /**
      * Creates a folder and its missing parents; does nothing when it exists.

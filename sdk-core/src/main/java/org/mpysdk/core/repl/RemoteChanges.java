@@ -34,8 +34,9 @@ final class RemoteChanges {
             tuple.append(py(p)).append(',');
         }
         tuple.append(')');
-        execFs(repl, "import os\nfor __md in " + tuple + ":\n try:\n  os.mkdir(__md)\n except OSError:\n"
-                + "  if not os.stat(__md)[0]&" + DIR_BIT + ":raise\n", d);
+        // In a function: a loop variable at the top level would stay in the board's globals.
+        execFs(repl, "def __mk(t):\n import os\n for d in t:\n  try:\n   os.mkdir(d)\n  except OSError:\n"
+                + "   if not os.stat(d)[0]&" + DIR_BIT + ":raise\ntry:__mk(" + tuple + ")\nfinally:del __mk\n", d);
     }
 
     void rm(String path) throws IOException {
@@ -55,6 +56,26 @@ final class RemoteChanges {
         String base = d.endsWith("/") ? d.substring(0, d.length() - 1) : d;
         execFs(repl, "import os\ndef __mr(d):\n for n in os.listdir(d):\n  q=d+'/'+n\n  if os.stat(q)[0]&" + DIR_BIT
                 + ":__mr(q)\n  else:os.remove(q)\n os.rmdir(d)\n__mr(" + py(base) + ")\ndel __mr\n", d);
+    }
+
+    /** @return whether the file was created (false: it existed and was left as it was) */
+    boolean touch(String path) throws IOException {
+        FirmwareFeatures f = repl.features();
+        String p = normal(path, f);
+        if (isRoot(p)) {
+            return false;
+        }
+        // Not mpremote's open(p,'a'): the micro:bit has no 'a' mode. Instead: is something there? Only
+        // ENOENT means "missing"; any other error must not lead to open(p,'wb'), which truncates. A
+        // folder is refused with EISDIR (some ports open a folder for reading without complaint). The
+        // micro:bit has no os.stat; its os.size fails only for a missing file.
+        String exists = f.directories() || f.stat()
+                ? "  s=os.stat(p)\n except OSError as e:\n  if e.args[0]!=2:raise\n  s=None\n"
+                        + " if s:\n  if s[0]&" + DIR_BIT + ":raise OSError(21)\n  return 0\n"
+                : "  os.size(p)\n  return 0\n except OSError:\n  pass\n";
+        String code = "def __mu(p):\n import os\n try:\n" + exists + " open(p,'wb').close()\n return 1\n"
+                + "try:print(__mu(" + py(p) + "))\nfinally:del __mu\n";
+        return execFs(repl, code, p).text().strip().equals("1");
     }
 
     void rename(String from, String to) throws IOException {

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mpysdk.core.internal.PyLiterals;
 
-/** Lists folders and reads file metadata on the board ({@link BoardFiles#ls}, {@link BoardFiles#stat}). */
+/** Lists folders and reads file metadata on the board ({@link BoardFiles#ls}, {@link BoardFiles#tree}, {@link BoardFiles#stat}). */
 final class RemoteListing {
     private final Repl repl;
 
@@ -46,18 +46,61 @@ final class RemoteListing {
             if (line.isBlank()) {
                 continue;
             }
+            Entry e = Entry.parse(line);
+            files.add(new RemoteFile(prefix.isEmpty() ? e.name : RemotePaths.join(prefix, e.name), e.name,
+                    e.directory() ? 0 : e.size, e.directory()));
+        }
+        return files;
+    }
+
+    /**
+     * Everything under a folder in one exec, each folder followed by its contents, names sorted at
+     * every level (mpremote's {@code tree} order). The board walks the tree itself: one exec per
+     * folder would cost a round trip each.
+     */
+    List<RemoteFile> tree(String dir) throws IOException {
+        FirmwareFeatures f = repl.features();
+        String d = RemotePaths.check(dir.isEmpty() ? "/" : dir);
+        if (!f.directories()) {
+            requireRoot(d, "list");
+            List<RemoteFile> all = new ArrayList<>(ls(d));
+            all.sort(java.util.Comparator.comparing(RemoteFile::name));
+            return all;
+        }
+        String base = d.length() > 1 && d.endsWith("/") ? d.substring(0, d.length() - 1) : d;
+        // The folder test first: listdir of a file fails differently per port; ENOTDIR is the same everywhere.
+        String code = "def __mt(d,t):\n import os\n if t:\n  if not os.stat(d)[0]&" + DIR_BIT + ":raise OSError(20)\n"
+                + " for n in sorted(os.listdir(d)):\n  q=(d if d!='/' else '')+'/'+n\n  s=os.stat(q)\n"
+                + "  print(repr(q),s[0],s[6])\n  if s[0]&" + DIR_BIT + ":__mt(q,0)\n"
+                + "try:__mt(" + py(base) + ",1)\nfinally:del __mt\n";
+        String out = execFs(repl, code, d).stdout();
+        List<RemoteFile> files = new ArrayList<>();
+        for (String line : out.split("\r?\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            Entry e = Entry.parse(line);
+            int slash = e.name.lastIndexOf('/');
+            files.add(new RemoteFile(e.name, e.name.substring(slash + 1), e.directory() ? 0 : e.size, e.directory()));
+        }
+        return files;
+    }
+
+    /** One {@code repr(name) mode size} line of the board's answer. */
+    private record Entry(String name, long mode, long size) {
+        static Entry parse(String line) throws ReplProtocolException {
             int s2 = line.lastIndexOf(' ');
             int s1 = s2 <= 0 ? -1 : line.lastIndexOf(' ', s2 - 1);
             if (s1 <= 0) {
                 throw new ReplProtocolException("unexpected listing line from the board: '" + line + "'");
             }
             String name = new String(PyLiterals.parse(line.substring(0, s1)), StandardCharsets.UTF_8);
-            long mode = parseLong(line.substring(s1 + 1, s2), line);
-            long size = parseLong(line.substring(s2 + 1), line);
-            boolean isDir = (mode & DIR_BIT) != 0;
-            files.add(new RemoteFile(prefix.isEmpty() ? name : RemotePaths.join(prefix, name), name, isDir ? 0 : size, isDir));
+            return new Entry(name, parseLong(line.substring(s1 + 1, s2), line), parseLong(line.substring(s2 + 1), line));
         }
-        return files;
+
+        boolean directory() {
+            return (mode & DIR_BIT) != 0;
+        }
     }
 
     RemoteFile stat(String path) throws IOException {

@@ -12,8 +12,8 @@ import org.mpysdk.firmware.CatalogFormatException;
 import org.mpysdk.firmware.FirmwareFileName;
 import org.mpysdk.firmware.FirmwareVerificationException;
 import org.mpysdk.firmware.ImageVerificationException;
-import org.mpysdk.firmware.site.BoardPageParser;
-import org.mpysdk.firmware.site.IndexPageParser;
+import org.mpysdk.firmware.internal.site.BoardPageParser;
+import org.mpysdk.firmware.internal.site.IndexPageParser;
 
 /** Garbage into every parser: a typed exception or a result that keeps its invariants, never a hang or another exception. */
 class ImageParserFuzzTest {

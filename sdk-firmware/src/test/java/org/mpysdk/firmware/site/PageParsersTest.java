@@ -16,6 +16,9 @@ import org.mpysdk.firmware.BoardSummary;
 import org.mpysdk.firmware.CatalogFormatException;
 import org.mpysdk.firmware.FileType;
 import org.mpysdk.firmware.FirmwareFile;
+import org.mpysdk.firmware.internal.site.BoardPage;
+import org.mpysdk.firmware.internal.site.BoardPageParser;
+import org.mpysdk.firmware.internal.site.IndexPageParser;
 
 class PageParsersTest {
     private static final URI BASE = URI.create("https://micropython.org/");

@@ -139,6 +139,42 @@ class BoardFilesQemuTest {
         assertThrows(RemoteFileNotFoundException.class, () -> fs.rm("c.txt"));
     }
 
+    /** No hashlib on v1.9.2: the SHA-256 is the host's, of a CRC-16-verified read, and matches Java's. */
+    @Test
+    void sha256WithoutHashlibMatchesJavasDigest() throws Exception {
+        byte[] data = allByteValues(2);
+        fs.put(data, "/all.bin");
+        String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data));
+        assertEquals(expected, fs.sha256("/all.bin"));
+        assertEquals(expected, fs.sha256("all.bin"));
+        assertThrows(RemoteFileNotFoundException.class, () -> fs.sha256("nope.bin"));
+        assertEquals("[]", board.repl().eval("[n for n in globals() if n.startswith('__m') and n not in ('__mg', '__mgh')]"));
+    }
+
+    /** The flat filesystem has no 'a' mode and no os.stat: touch still creates, and never truncates. */
+    @Test
+    void touchOnTheFlatFilesystemCreatesAndNeverTruncates() throws IOException {
+        assertTrue(fs.touch("/new.txt"));
+        assertEquals(0, fs.stat("new.txt").size());
+        byte[] data = "keep me\n".getBytes(StandardCharsets.US_ASCII);
+        fs.put(data, "keep.txt");
+        assertFalse(fs.touch("keep.txt"));
+        assertArrayEquals(data, fs.cat("keep.txt"), "touch left the content as it was");
+        assertFalse(fs.touch("/new.txt"));
+        assertEquals("[]", board.repl().eval("[n for n in globals() if n.startswith('__m') and n not in ('__mg', '__mgh')]"));
+    }
+
+    /** No os.statvfs and no folders: df says so, tree lists the one level. */
+    @Test
+    void dfIsUnsupportedAndTreeIsTheFlatListing() throws IOException {
+        UnsupportedRemoteOperationException e = assertThrows(UnsupportedRemoteOperationException.class, () -> fs.df("/"));
+        assertTrue(e.getMessage().contains("statvfs"), e.getMessage());
+        fs.put(new byte[3], "b.bin");
+        fs.put(new byte[1], "a.py");
+        assertEquals(List.of(new RemoteFile("a.py", "a.py", 1, false), new RemoteFile("b.bin", "b.bin", 3, false)), fs.tree("/"));
+        assertThrows(UnsupportedRemoteOperationException.class, () -> fs.tree("/lib"));
+    }
+
     @Test
     void flatFilesystemRefusesFolders(@TempDir Path tmp) throws IOException {
         assertThrows(UnsupportedRemoteOperationException.class, () -> fs.mkdir("/lib"));

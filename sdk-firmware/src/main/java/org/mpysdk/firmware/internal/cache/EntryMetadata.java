@@ -1,4 +1,4 @@
-package org.mpysdk.firmware.cache;
+package org.mpysdk.firmware.internal.cache;
 
 /**
  * The side file ({@code NAME.meta.json}) kept next to each cache entry and each partial download:

@@ -1,4 +1,4 @@
-package org.mpysdk.firmware.cache;
+package org.mpysdk.firmware.internal.cache;
 
 import java.nio.file.Path;
 import org.mpysdk.firmware.Origin;

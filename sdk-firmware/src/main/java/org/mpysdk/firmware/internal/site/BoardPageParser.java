@@ -1,4 +1,4 @@
-package org.mpysdk.firmware.site;
+package org.mpysdk.firmware.internal.site;
 
 import java.net.URI;
 import java.net.URLDecoder;

@@ -1,4 +1,4 @@
-package org.mpysdk.firmware.cache;
+package org.mpysdk.firmware.internal.cache;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

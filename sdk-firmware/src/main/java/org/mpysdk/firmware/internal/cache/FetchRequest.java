@@ -1,4 +1,4 @@
-package org.mpysdk.firmware.cache;
+package org.mpysdk.firmware.internal.cache;
 
 import java.net.URI;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.mpysdk.firmware.cache;
+package org.mpysdk.firmware.internal.cache;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
