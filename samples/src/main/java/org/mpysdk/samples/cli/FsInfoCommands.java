@@ -30,7 +30,7 @@ final class FsInfoCommands {
     }
 
     /** {@code mpy df [:PATH]}. */
-    @Command(name = "df", description = "Size, used and free space of the board's filesystem (os.statvfs; default /).")
+    @Command(name = "df", mixinStandardHelpOptions = true, description = "Size, used and free space of the board's filesystem (os.statvfs; default /).")
     static final class Df implements Callable<Integer> {
         @ParentCommand
         Mpy mpy;
@@ -69,6 +69,10 @@ final class FsInfoCommands {
     /** {@code mpy tree [-s|-h] [:DIR]}. */
     @Command(name = "tree", description = "List a board folder and everything under it (default /).")
     static final class Tree implements Callable<Integer> {
+        // --help only: -h is mpremote's human-readable sizes here.
+        @Option(names = "--help", usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
+
         @ParentCommand
         Mpy mpy;
 
@@ -163,7 +167,7 @@ final class FsInfoCommands {
     }
 
     /** {@code mpy sha256sum :FILE...}. */
-    @Command(name = "sha256sum", description = "SHA-256 of board files (on the board where it has hashlib, else on this computer).")
+    @Command(name = "sha256sum", mixinStandardHelpOptions = true, description = "SHA-256 of board files (on the board where it has hashlib, else on this computer).")
     static final class Sha256sum implements Callable<Integer> {
         @ParentCommand
         Mpy mpy;
@@ -202,7 +206,7 @@ final class FsInfoCommands {
     }
 
     /** {@code mpy touch :FILE...}. */
-    @Command(name = "touch", description = "Create empty board files where none exist; existing files are left as they are.")
+    @Command(name = "touch", mixinStandardHelpOptions = true, description = "Create empty board files where none exist; existing files are left as they are.")
     static final class Touch implements Callable<Integer> {
         @ParentCommand
         Mpy mpy;
@@ -228,7 +232,7 @@ final class FsInfoCommands {
     }
 
     /** {@code mpy cat :FILE...}. */
-    @Command(name = "cat", description = "Print board files (their bytes as they are, one after another).")
+    @Command(name = "cat", mixinStandardHelpOptions = true, description = "Print board files (their bytes as they are, one after another).")
     static final class Cat implements Callable<Integer> {
         @ParentCommand
         Mpy mpy;
