@@ -13,6 +13,7 @@ import org.mpysdk.core.UnsupportedPortException;
  * }
  * try (Board serial = Board.open("/dev/ttyUSB0")) {
  *     WebRepl.setup(serial).enable("s3cret");              // webrepl_cfg.py and boot.py, over the serial REPL
+ *     WebRepl.wifi(serial).connect(WifiCredentials.of("home", pw)).webReplUri();   // ws://192.168.1.42:8266
  * }
  * }</pre>
  */
@@ -48,5 +49,14 @@ public final class WebRepl {
      */
     public static WebReplSetup setup(Board board) {
         return new WebReplSetup(board.repl());
+    }
+
+    /**
+     * @param board a board whose REPL works, usually opened on a serial port
+     * @return Wi-Fi set-up (station connect, status, the access point's SSID) over the board's REPL; progress
+     *     goes to the board's listener and {@link Board#cancel()} stops the wait
+     */
+    public static WifiSetup wifi(Board board) {
+        return new WifiSetup(board.repl(), board::progressListener, board::cancellation);
     }
 }

@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
             MergeBinCommand.class, CatalogCommand.class, DemoCommand.class, MipCommand.class,
             FsInfoCommands.Df.class, FsInfoCommands.Tree.class, FsInfoCommands.Sha256sum.class,
             FsInfoCommands.Touch.class, FsInfoCommands.Cat.class,
+            WifiCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the operation failed (message on stderr; with --json a JSON object on stdout)",
