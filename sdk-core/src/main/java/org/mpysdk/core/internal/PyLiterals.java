@@ -95,8 +95,12 @@ public final class PyLiterals {
 
     /**
      * Parses a literal as {@code repr()} prints it: {@code b'..'}, {@code b".."}, {@code '..'} or
-     * {@code ".."}, with the escapes {@code \\ \' \" \n \r \t \a \b \f \v \xNN} and octal; a str's
-     * non-ASCII characters come back as their UTF-8 bytes.
+     * {@code ".."}, with the escapes {@code \\ \' \" \n \r \t \a \b \f \v \xNN} and octal, and in a
+     * str {@code \\uNNNN} and {@code \\UNNNNNNNN}; a str's non-ASCII characters come back as their UTF-8
+     * bytes. A str's {@code \\xNN} is ambiguous: firmware with unicode strings (1.27) writes {@code 'é'}
+     * as {@code '\\xe9'}, the character U+00E9, while firmware without (the micro:bit's 1.9.2) writes
+     * the UTF-8 bytes of {@code 'é'} as {@code '\\xc3\\xa9'}. Read as bytes where they form UTF-8, else as
+     * characters.
      *
      * @param text one literal as the board printed it; surrounding white space is ignored
      * @return the literal's bytes
@@ -104,6 +108,24 @@ public final class PyLiterals {
      */
     public static byte[] parse(CharSequence text) throws ReplProtocolException {
         String s = text.toString().strip();
+        boolean str = !(s.startsWith("b") || s.startsWith("B"));
+        if (str && (s.contains("\\u") || s.contains("\\U"))) {
+            return parse(s, true);
+        }
+        byte[] asBytes = parse(s, false);
+        return str && !isUtf8(asBytes) ? parse(s, true) : asBytes;
+    }
+
+    private static boolean isUtf8(byte[] b) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(b));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static byte[] parse(String s, boolean escapesAreCharacters) throws ReplProtocolException {
         int i = 0;
         if (s.startsWith("b") || s.startsWith("B")) {
             i = 1;
@@ -157,8 +179,25 @@ public final class PyLiterals {
                     if (hi < 0 || lo < 0) {
                         throw bad(s, "bad \\x escape");
                     }
-                    out.write(hi * 16 + lo);
+                    writeEscaped(out, hi * 16 + lo, escapesAreCharacters);
                     i += 2;
+                }
+                case 'u', 'U' -> {
+                    int n = e == 'u' ? 4 : 8;
+                    if (!escapesAreCharacters || i + n > end) {
+                        throw bad(s, "\\" + e + " escape outside a str, or short");
+                    }
+                    int cp;
+                    try {
+                        cp = Integer.parseInt(s.substring(i, i + n), 16);
+                    } catch (NumberFormatException x) {
+                        throw bad(s, "bad \\" + e + " escape");
+                    }
+                    if (!Character.isValidCodePoint(cp)) {
+                        throw bad(s, "\\" + e + " escape beyond Unicode");
+                    }
+                    writeEscaped(out, cp, true);
+                    i += n;
                 }
                 default -> {
                     if (e >= '0' && e <= '7') {
@@ -166,7 +205,7 @@ public final class PyLiterals {
                         for (int k = 0; k < 2 && i < end && s.charAt(i) >= '0' && s.charAt(i) <= '7'; k++) {
                             v = v * 8 + (s.charAt(i++) - '0');
                         }
-                        out.write(v & 0xFF);
+                        writeEscaped(out, v & 0xFF, escapesAreCharacters);
                     } else {
                         throw bad(s, "unknown escape \\" + e);
                     }
@@ -174,6 +213,15 @@ public final class PyLiterals {
             }
         }
         return out.toByteArray();
+    }
+
+    /** An escaped value: a byte, or in a unicode str a character, written as its UTF-8. */
+    private static void writeEscaped(ByteArrayOutputStream out, int value, boolean character) {
+        if (character && value >= 0x80) {
+            out.writeBytes(new String(Character.toChars(value)).getBytes(StandardCharsets.UTF_8));
+        } else {
+            out.write(value);
+        }
     }
 
     private static ReplProtocolException bad(String s, String why) {

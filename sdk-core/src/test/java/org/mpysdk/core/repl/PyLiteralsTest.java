@@ -25,6 +25,21 @@ class PyLiteralsTest {
         assertEquals("'a\\'b\\n'", PyLiterals.stringLiteral("a'b\n"));
     }
 
+    /**
+     * Found by the Wi-Fi work: MicroPython 1.27 prints {@code repr('é')} as {@code '\xe9'}, the
+     * character, and {@code repr('✓')} as {@code '\u2713'}; the micro:bit's 1.9.2, without unicode
+     * strings, prints the UTF-8 bytes of {@code 'é'} as {@code '\xc3\xa9'}. Both must read as é.
+     */
+    @Test
+    void strEscapesAreCharactersOnUnicodeFirmwareAndBytesOnOther() throws ReplProtocolException {
+        assertEquals("h\u00e9", new String(PyLiterals.parse("'h\\xe9'"), StandardCharsets.UTF_8));
+        assertEquals("\u2713 \u00e9", new String(PyLiterals.parse("'\\u2713 \\xe9'"), StandardCharsets.UTF_8));
+        assertEquals("\ud83d\ude00", new String(PyLiterals.parse("'\\U0001f600'"), StandardCharsets.UTF_8));
+        assertEquals("h\u00e9", new String(PyLiterals.parse("'h\\xc3\\xa9'"), StandardCharsets.UTF_8));
+        assertArrayEquals(new byte[] {(byte) 0xE9}, PyLiterals.parse("b'\\xe9'"), "a bytes literal stays bytes");
+        assertThrows(ReplProtocolException.class, () -> PyLiterals.parse("b'\\u2713'"));
+    }
+
     @Test
     void rejectsWhatIsNotALiteral() {
         for (String bad : new String[] {"", "b", "'", "b'abc", "abc", "'a\\'", "b'\\xg0'", "b'\\q'", "'a'b'"}) {
