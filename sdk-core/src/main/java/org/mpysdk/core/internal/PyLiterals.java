@@ -51,7 +51,10 @@ public final class PyLiterals {
         return n;
     }
 
-    /** @return characters one byte takes inside {@link #bytesLiteral} */
+    /**
+     * @param c a byte value, 0 to 255
+     * @return characters the byte takes inside {@link #bytesLiteral}
+     */
     public static int escapedLength(int c) {
         if (c == '\\' || c == '\'' || c == '\n' || c == '\r' || c == '\t') {
             return 2;

@@ -9,6 +9,9 @@ import java.time.Duration;
  * ReplOptions o = ReplOptions.defaults().withExecTimeout(Duration.ofSeconds(30)).withRawPaste(false);
  * }</pre>
  *
+ * <p>Every value is checked when built: a missing, zero or negative timeout, a negative pause, a plain
+ * chunk under 16 bytes or an error-text limit under 1 throws {@link IllegalArgumentException}.
+ *
  * @param enterTimeout overall time to get into the raw REPL (covers a board still booting after the
  *     port opened)
  * @param execTimeout default overall time for one exec, eval or file operation step
@@ -27,10 +30,8 @@ public record ReplOptions(Duration enterTimeout, Duration execTimeout, Duration 
                           Duration interruptGrace, boolean rawPaste, int plainChunk, Duration plainChunkPause,
                           int maxErrorText, boolean guarded) {
 
-    /**
-     * @throws IllegalArgumentException for a missing, zero or negative timeout, a negative pause, a
-     *     plain chunk under 16 bytes, or an error-text limit under 1
-     */
+    // Throws IllegalArgumentException for a missing, zero or negative timeout, a negative pause, a plain
+    // chunk under 16 bytes, or an error-text limit under 1 (the record's Javadoc says so too).
     public ReplOptions {
         positive(enterTimeout, "enterTimeout");
         positive(execTimeout, "execTimeout");

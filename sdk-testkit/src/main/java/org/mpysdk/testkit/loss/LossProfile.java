@@ -17,7 +17,7 @@ package org.mpysdk.testkit.loss;
  * @param seed the seed of the faults' randomness
  */
 public record LossProfile(int hostToBoardOneIn, int boardToHostOneIn, int dropPercent, long seed) {
-    /** Checks the ranges. */
+    // Checks the ranges (the record's Javadoc gives them).
     public LossProfile {
         if (hostToBoardOneIn < 0 || boardToHostOneIn < 0) {
             throw new IllegalArgumentException("oneIn must be 0 (no faults) or positive: " + hostToBoardOneIn + ", " + boardToHostOneIn);
