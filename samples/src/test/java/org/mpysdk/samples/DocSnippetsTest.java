@@ -38,7 +38,7 @@ class DocSnippetsTest {
             "import org.mpysdk.core.*;", "import org.mpysdk.core.repl.*;", "import org.mpysdk.core.flash.*;",
             "import org.mpysdk.serial.*;", "import org.mpysdk.serial.esp.*;",
             "import org.mpysdk.webrepl.*;", "import org.mpysdk.firmware.*;", "import org.mpysdk.firmware.mip.*;",
-            "import org.mpysdk.serial.esp.protocol.*;",
+            "import org.mpysdk.serial.esp.internal.protocol.*;",
             "import org.mpysdk.testkit.*;", "import org.mpysdk.testkit.micropython.*;", "import org.mpysdk.testkit.esp.*;",
             "import org.mpysdk.testkit.qemu.*;", "import org.mpysdk.testkit.webrepl.*;",
             "import org.junit.jupiter.api.*;", "import org.junit.jupiter.api.extension.*;", "import static org.junit.jupiter.api.Assertions.*;", "");

@@ -15,7 +15,7 @@ import org.mpysdk.core.flash.FlashOptions;
 import org.mpysdk.core.flash.FlashResult;
 import org.mpysdk.serial.SerialPortInfo;
 import org.mpysdk.serial.SerialPorts;
-import org.mpysdk.serial.esp.flasher.ImageChecks;
+import org.mpysdk.serial.esp.internal.flasher.ImageChecks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -8,7 +8,7 @@ import org.mpysdk.core.flash.ChipInfo;
 import org.mpysdk.core.flash.FlashImage;
 import org.mpysdk.core.flash.FlashNotVerifiedException;
 import org.mpysdk.core.flash.FlashOptions;
-import org.mpysdk.serial.esp.flasher.ImageChecks;
+import org.mpysdk.serial.esp.internal.flasher.ImageChecks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

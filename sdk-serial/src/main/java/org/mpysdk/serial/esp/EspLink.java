@@ -12,11 +12,11 @@ import org.mpysdk.core.OperationTimeoutException;
 import org.mpysdk.core.Transport;
 import org.mpysdk.core.flash.OperationScope;
 import org.mpysdk.core.internal.Deadline;
-import org.mpysdk.serial.esp.protocol.CommandPacket;
-import org.mpysdk.serial.esp.protocol.EspProtocolException;
-import org.mpysdk.serial.esp.protocol.Opcode;
-import org.mpysdk.serial.esp.protocol.Slip;
-import org.mpysdk.serial.esp.protocol.SlipDecoder;
+import org.mpysdk.serial.esp.internal.protocol.CommandPacket;
+import org.mpysdk.serial.esp.internal.protocol.EspProtocolException;
+import org.mpysdk.serial.esp.internal.protocol.Opcode;
+import org.mpysdk.serial.esp.internal.protocol.Slip;
+import org.mpysdk.serial.esp.internal.protocol.SlipDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package org.mpysdk.serial.esp;
 
 import org.mpysdk.core.flash.Chip;
-import org.mpysdk.serial.esp.targets.Target;
+import org.mpysdk.serial.esp.internal.targets.Target;
 
 /**
  * Which loader answers (ROM or stub, on which chip, in Secure Download Mode or not), and what follows

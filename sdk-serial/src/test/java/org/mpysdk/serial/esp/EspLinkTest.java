@@ -10,12 +10,12 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mpysdk.core.OperationTimeoutException;
-import org.mpysdk.core.flash.BootloaderNotRespondingException;
 import org.mpysdk.core.flash.BootloaderNotRespondingException.Reason;
+import org.mpysdk.core.flash.BootloaderNotRespondingException;
 import org.mpysdk.core.flash.ConnectOptions;
 import org.mpysdk.core.flash.OperationScope;
 import org.mpysdk.core.flash.ResetMode;
-import org.mpysdk.serial.esp.protocol.Opcode;
+import org.mpysdk.serial.esp.internal.protocol.Opcode;
 
 /** The command layer against scripted answers: matching, status bytes, unsupported commands, timeouts, sync failures. */
 @Timeout(20)

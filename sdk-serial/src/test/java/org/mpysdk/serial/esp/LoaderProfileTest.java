@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.mpysdk.core.flash.Chip;
-import org.mpysdk.serial.esp.targets.Targets;
+import org.mpysdk.serial.esp.internal.targets.Targets;
 
 /** What each loader can do, and the ESP8266 ROM erase-size workaround (values computed by esptool's formula). */
 class LoaderProfileTest {

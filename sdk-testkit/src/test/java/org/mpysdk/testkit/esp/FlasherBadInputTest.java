@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.mpysdk.core.flash.BootloaderNotRespondingException;
 import org.mpysdk.core.flash.BootloaderNotRespondingException.Reason;
+import org.mpysdk.core.flash.BootloaderNotRespondingException;
 import org.mpysdk.core.flash.Chip;
 import org.mpysdk.core.flash.ChipMismatchException;
 import org.mpysdk.core.flash.ConnectOptions;
@@ -18,14 +18,14 @@ import org.mpysdk.core.flash.FlashOptions;
 import org.mpysdk.core.flash.FlashRegion;
 import org.mpysdk.core.flash.FlashResult;
 import org.mpysdk.core.flash.FlashVerificationException;
-import org.mpysdk.core.flash.MalformedImageException;
 import org.mpysdk.core.flash.ImageTooLargeException;
+import org.mpysdk.core.flash.MalformedImageException;
 import org.mpysdk.core.flash.OperationScope;
 import org.mpysdk.core.flash.PartialFlashException;
 import org.mpysdk.core.flash.ResetMode;
 import org.mpysdk.serial.esp.EspBootloader;
+import org.mpysdk.serial.esp.internal.protocol.Opcode;
 import org.mpysdk.serial.esp.stub.StubSource;
-import org.mpysdk.serial.esp.protocol.Opcode;
 
 /** Images that must be refused before erasing, boards that do not answer, and writes that fail. */
 @Timeout(60)

@@ -14,16 +14,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mpysdk.core.flash.Chip;
 import org.mpysdk.core.flash.ChipInfo;
+import org.mpysdk.core.flash.EspImageHeader;
 import org.mpysdk.core.flash.FlashImage;
+import org.mpysdk.core.flash.FlashMode;
 import org.mpysdk.core.flash.FlashOptions;
 import org.mpysdk.core.flash.FlashRegion;
 import org.mpysdk.core.flash.FlashResult;
 import org.mpysdk.core.flash.HeaderPatch;
-import org.mpysdk.core.flash.FlashMode;
-import org.mpysdk.core.flash.EspImageHeader;
 import org.mpysdk.serial.esp.EspBootloader;
 import org.mpysdk.serial.esp.UnsupportedCommandException;
-import org.mpysdk.serial.esp.protocol.Opcode;
+import org.mpysdk.serial.esp.internal.protocol.Opcode;
 
 /** The flasher against VirtualEsp through the ROM loaders only (no stub): detection, writes, verification. */
 @Timeout(60)

@@ -1,4 +1,4 @@
-package org.mpysdk.serial.esp.flasher;
+package org.mpysdk.serial.esp.internal.flasher;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +11,8 @@ import org.mpysdk.serial.esp.EspLink;
 import org.mpysdk.serial.esp.LoaderProfile;
 import org.mpysdk.serial.esp.Timeouts;
 import org.mpysdk.serial.esp.UnsupportedCommandException;
-import org.mpysdk.serial.esp.protocol.EspProtocolException;
-import org.mpysdk.serial.esp.protocol.Opcode;
+import org.mpysdk.serial.esp.internal.protocol.EspProtocolException;
+import org.mpysdk.serial.esp.internal.protocol.Opcode;
 
 /**
  * Single flash commands on a connected loader: MD5, erase (stub commands, or the ROM's erase inside

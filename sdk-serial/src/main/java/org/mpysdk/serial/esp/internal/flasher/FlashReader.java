@@ -1,4 +1,4 @@
-package org.mpysdk.serial.esp.flasher;
+package org.mpysdk.serial.esp.internal.flasher;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,7 +10,7 @@ import org.mpysdk.serial.esp.EspLink;
 import org.mpysdk.serial.esp.LoaderProfile;
 import org.mpysdk.serial.esp.Timeouts;
 import org.mpysdk.serial.esp.UnsupportedCommandException;
-import org.mpysdk.serial.esp.protocol.Opcode;
+import org.mpysdk.serial.esp.internal.protocol.Opcode;
 
 /**
  * Reads flash: the stub streams it (READ_FLASH: 4 KiB frames, the host acknowledges each with the byte

@@ -1,4 +1,4 @@
-package org.mpysdk.serial.esp.flasher;
+package org.mpysdk.serial.esp.internal.flasher;
 
 import java.io.IOException;
 import java.time.Duration;

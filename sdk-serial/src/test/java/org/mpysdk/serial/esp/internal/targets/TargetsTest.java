@@ -1,4 +1,4 @@
-package org.mpysdk.serial.esp.targets;
+package org.mpysdk.serial.esp.internal.targets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.mpysdk.serial.esp.flasher;
+package org.mpysdk.serial.esp.internal.flasher;
 
 import java.io.ByteArrayOutputStream;
 import java.util.zip.DataFormatException;

@@ -1,4 +1,4 @@
-package org.mpysdk.serial.esp.flasher;
+package org.mpysdk.serial.esp.internal.flasher;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -7,8 +7,8 @@ import java.util.function.LongConsumer;
 import org.mpysdk.serial.esp.EspLink;
 import org.mpysdk.serial.esp.LoaderProfile;
 import org.mpysdk.serial.esp.Timeouts;
-import org.mpysdk.serial.esp.protocol.CommandPacket;
-import org.mpysdk.serial.esp.protocol.Opcode;
+import org.mpysdk.serial.esp.internal.protocol.CommandPacket;
+import org.mpysdk.serial.esp.internal.protocol.Opcode;
 
 /**
  * Writes one region: deflated (FLASH_DEFL_*) where the loader supports it and it helps, else plain

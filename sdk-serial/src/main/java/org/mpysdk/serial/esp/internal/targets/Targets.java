@@ -1,4 +1,4 @@
-package org.mpysdk.serial.esp.targets;
+package org.mpysdk.serial.esp.internal.targets;
 
 import java.util.EnumMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.mpysdk.serial.esp.protocol;
+package org.mpysdk.serial.esp.internal.protocol;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,4 +1,4 @@
-package org.mpysdk.serial.esp.targets;
+package org.mpysdk.serial.esp.internal.targets;
 
 import java.io.IOException;
 import org.mpysdk.core.flash.Chip;

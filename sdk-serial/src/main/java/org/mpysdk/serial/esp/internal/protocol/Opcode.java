@@ -1,4 +1,4 @@
-package org.mpysdk.serial.esp.protocol;
+package org.mpysdk.serial.esp.internal.protocol;
 
 /** ESP bootloader command codes (ROM and stub). */
 public enum Opcode {
