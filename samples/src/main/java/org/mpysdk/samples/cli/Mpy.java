@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the operation failed (message on stderr; with --json a JSON object on stdout)",
             "2:bad command line (also: no command given)",
-            "3:a MicroPython exception on the board (exec, run)",
+            "3:a MicroPython exception on the board (exec, run), or a board file that does not exist",
             "4:flash wrote everything but the loader could not verify it (ESP8266 ROM without the stub; "
                     + "--no-verify accepts that)"})
 public final class Mpy implements Callable<Integer> {
