@@ -49,6 +49,8 @@ class FakeRawReplBoard extends AbstractTransport {
     /** The most bytes the SDK wrote in one go since this was last set to 0: how it paces plain code. */
     int largestWrite;
     int pasteRequests;
+    /** Whether the next raw-paste window grant is lost on its way to the host. */
+    volatile boolean loseNextGrant;
     int maxPasteOverrun;
 
     FakeRawReplBoard(Function<String, Reply> program, Paste paste, int window) {
@@ -158,7 +160,11 @@ class FakeRawReplBoard extends AbstractTransport {
                     maxPasteOverrun = Math.max(maxPasteOverrun, -windowLeft);
                 }
                 if (line.size() % window == 0) {
-                    emit("\u0001");
+                    if (loseNextGrant) {
+                        loseNextGrant = false; // lost on the way back: the board granted, the host never hears it
+                    } else {
+                        emit("\u0001");
+                    }
                     windowLeft += window;
                 }
             }

@@ -84,9 +84,10 @@ class GuardedExecTest {
     }
 
     /**
-     * Raw-paste has flow control but no check: a code byte lost on the way leaves the board one byte
-     * short of its next window grant, and both sides wait. The guarded paste is ended after a stall (cut
-     * short, it cannot compile) and sent again, long before the exec's own timeout.
+     * Raw-paste has flow control but no check: a window grant lost on the way back leaves the host
+     * waiting for it while the board waits for code, until the exec's timeout. The guarded paste is ended
+     * after a stall (cut short, it cannot compile) and sent again, long before that timeout. (A lost code
+     * byte alone does not stall: the host has a window of slack and the grants come one byte later.)
      */
     @Test
     void aStalledRawPasteIsEndedAndSentAgain() throws IOException {
@@ -95,7 +96,8 @@ class GuardedExecTest {
         repl.enter();
         String code = "y = 1\n".repeat(30) + "print(y)";
         repl.exec(code);
-        board.loseWrittenBytes(3 + 40); // after the paste request, inside the second window
+        board.loseNextGrant = true;
+        board.loseWrittenBytes(3 + 40); // and a code byte too: the first send must not run
         assertEquals(Integer.toString(code.length()), repl.exec(code, java.time.Duration.ofSeconds(8)).text());
         assertEquals(List.of(code, code), ran, "the intact code ran, once per exec");
     }
