@@ -136,8 +136,11 @@ public final class BootScript {
     private static String uncomment(String line) {
         String lead = line.substring(0, line.length() - line.stripLeading().length());
         String rest = line.stripLeading();
+        // Leading white space after a '#' goes too: Java's strip() counts more characters as white space
+        // than Python does (\x1e, say), and a line left starting with one would uncomment again next
+        // time (a fuzz finding: enable was not idempotent).
         while (rest.startsWith("#")) {
-            rest = rest.substring(1);
+            rest = rest.substring(1).stripLeading();
         }
         return lead + rest;
     }
