@@ -92,6 +92,16 @@ class PageParsersTest {
     }
 
     @Test
+    void aLinkWhoseNameParsesButIsNoUriIsSkippedNotThrown() throws Exception {
+        // A fuzz finding: the last segment is a good file name, an earlier one holds characters no URI may have.
+        String html = "<h1>ESP32_GENERIC</h1><a href=\"/resources/firmware/ESP32<b>x/ESP32_GENERIC-20251209-v1.27.0.bin\">bad</a>"
+                + "<a href=\"/resources/firmware/ESP32_GENERIC-20251209-v1.27.0.bin\">good</a>";
+        BoardPage p = BoardPageParser.parse(html, BASE.resolve("download/ESP32_GENERIC/"), "ESP32_GENERIC");
+        assertEquals(1, p.files().size());
+        assertEquals(BASE.resolve("resources/firmware/ESP32_GENERIC-20251209-v1.27.0.bin"), p.files().get(0).url());
+    }
+
+    @Test
     void pageWithoutFirmwareLinksIsAFormatError() {
         CatalogFormatException e = assertThrows(CatalogFormatException.class, () -> BoardPageParser.parse(page("no-links.html"),
                 BASE.resolve("download/ESP32_GENERIC/"), "ESP32_GENERIC"));

@@ -52,8 +52,10 @@ public final class BoardPageParser {
             links++;
             String url = a.absUrl("href");
             FirmwareFileName name;
+            URI uri;
             try {
                 name = FirmwareFileName.fromUrl(URLDecoder.decode(url, StandardCharsets.UTF_8));
+                uri = URI.create(url); // a name can parse while the link is no URI (a fuzz finding)
             } catch (CatalogFormatException | IllegalArgumentException e) {
                 unparsed.add(a.attr("href"));
                 continue;
@@ -62,7 +64,7 @@ public final class BoardPageParser {
                 LOG.debug("board page {} links to another board's file {}", pageUrl, name);
                 continue;
             }
-            files.putIfAbsent(name.fileName(), new FirmwareFile(name, URI.create(url), sectionOf(a), markedLatest(a)));
+            files.putIfAbsent(name.fileName(), new FirmwareFile(name, uri, sectionOf(a), markedLatest(a)));
         }
         if (files.isEmpty()) {
             throw new CatalogFormatException("the board page " + pageUrl + " has " + links + " links under /resources/firmware/ "
