@@ -109,6 +109,10 @@ public final class Repl {
      */
     private boolean lossSeen;
     private int cleanSends;
+    /** The host folder mounted on the board, or null (see {@link #mount(java.nio.file.Path, MountOptions)}). */
+    private Mount mount;
+    /** Whether the mount's board code is being sent (its exec must not remount again). */
+    private boolean remounting;
 
     /**
      * @param transport an open link to a board running MicroPython; the Repl does not close it
@@ -338,6 +342,7 @@ public final class Repl {
         io.write(new byte[] {0x04});
         io.flush();
         guardDefined = false; // the reset clears every global, the guard's helper too
+        mountLost();
         Deadline deadline = Deadline.after(options.execTimeout().plus(options.enterTimeout()));
         byte[] seen;
         try {
@@ -401,6 +406,115 @@ public final class Repl {
             LOG.debug("firmware features on {}: {}", io.name(), features);
         }
         return features;
+    }
+
+    /**
+     * Mounts a host folder on the board at {@code /remote} (mpremote's {@code mount}); see
+     * {@link #mount(java.nio.file.Path, MountOptions)}.
+     *
+     * @param folder the host folder
+     * @return the mount; close it to unmount
+     * @throws IOException as for {@link #mount(java.nio.file.Path, MountOptions)}
+     */
+    public Mount mount(java.nio.file.Path folder) throws IOException {
+        return mount(folder, MountOptions.defaults());
+    }
+
+    /**
+     * Mounts a host folder on the board: from now on, code this REPL runs imports and opens files from
+     * the folder over the same link, read and write, at {@link MountOptions#mountPoint()}, which becomes
+     * the board's working directory. A {@code ..} and a symbolic link that leaves the folder are refused
+     * ({@code OSError: EPERM} on the board). After a soft reset the folder is mounted again before the
+     * next exec.
+     *
+     * <pre>{@code
+     * try (Mount m = board.repl().mount(Path.of("app"))) {
+     *     board.repl().exec("import main");
+     * }
+     * }</pre>
+     *
+     * @param folder the host folder
+     * @param options where and how
+     * @return the mount; close it to unmount
+     * @throws java.nio.file.NotDirectoryException when the folder is not a directory on the host
+     * @throws IllegalStateException when a folder is already mounted through this REPL
+     * @throws UnsupportedRemoteOperationException when the firmware cannot mount a file system from
+     *     Python ({@code os.mount}, {@code select.poll} or {@code binascii.crc32} missing)
+     * @throws IOException when the board does not answer
+     */
+    public Mount mount(java.nio.file.Path folder, MountOptions options) throws IOException {
+        Objects.requireNonNull(folder, "folder");
+        Objects.requireNonNull(options, "options");
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            throw new java.nio.file.NotDirectoryException(folder + " (only a folder can be mounted on the board)");
+        }
+        if (mount != null) {
+            throw new IllegalStateException(mount.folder() + " is already mounted at " + mount.mountPoint()
+                    + "; close that mount first");
+        }
+        FolderServer server = new FolderServer(folder, options);
+        Mount m = new Mount(this, folder, options, server);
+        io.demux(new MountDemux(server, io.transport()));
+        mount = m;
+        try {
+            sendMount(m);
+        } catch (IOException | RuntimeException e) {
+            io.demux(null);
+            mount = null;
+            server.close();
+            throw e;
+        }
+        return m;
+    }
+
+    /** Sends the board's side of the mount and mounts it; the host forgets the last session's state first. */
+    private void sendMount(Mount m) throws IOException {
+        m.server().restart();
+        remounting = true;
+        try {
+            MountCode.send(this, m.options());
+            m.remounted();
+        } catch (BoardCodeException e) {
+            if (e.getMessage().contains("AttributeError") || e.getMessage().contains("ImportError")
+                    || e.getMessage().contains("no module named")) {
+                throw new UnsupportedRemoteOperationException("the firmware on " + io.name() + " cannot mount a host folder"
+                        + " (it lacks os.mount, select.poll or binascii.crc32): " + e.getMessage());
+            }
+            throw e;
+        } finally {
+            remounting = false;
+        }
+    }
+
+    /** Called by {@link Mount#close()}: unmounts on the board (unless a reset did), then closes the host side. */
+    void unmount(Mount m) throws IOException {
+        if (m != mount) {
+            return;
+        }
+        try {
+            if (!m.lost()) {
+                exec("import os\ntry:\n os.chdir('/')\nexcept OSError:\n pass\nos.umount('" + m.mountPoint() + "')\n"
+                        + "for k in ('__MC','__MF','__MV','__mnt'):\n globals().pop(k,None)\n");
+            }
+        } finally {
+            io.demux(null);
+            mount = null;
+            m.server().close();
+        }
+    }
+
+    private void mountLost() {
+        if (mount != null) {
+            mount.markLost();
+        }
+    }
+
+    /** Time for the mounted folder's requests and answers on the line, which the code's own time must not pay for. */
+    private void allowForMountTraffic(ExecDeadline deadline) {
+        MountDemux demux = io.demux();
+        if (demux != null) {
+            deadline.extendBy(demux.takeAllowance());
+        }
     }
 
     /** @return the board's files */
@@ -516,6 +630,9 @@ public final class Repl {
         cancel.throwIfCancelled(what);
         if (sweepPending && pinned == null && !collecting && !sweeping) {
             sweepHelpers(null); // outside any file operation: the names of the last failed one can go now
+        }
+        if (mount != null && mount.lost() && !remounting) {
+            sendMount(mount); // a soft reset dropped the board's side of the mounted folder
         }
         plainChunk = options.plainChunk();
         plainPause = options.plainChunkPause();
@@ -781,10 +898,12 @@ public final class Repl {
                 inRaw = false;
                 throw e;
             }
+            allowForMountTraffic(execDeadline);
             if (n == 0) {
                 if (System.nanoTime() - lastData > RESET_QUIET.toNanos() && looksLikeReboot(framing.recentStdout())) {
                     inRaw = false;
                     guardDefined = false;
+                    mountLost();
                     throw new BoardResetException("the board on " + io.name() + " rebooted while running " + what
                             + " (its start-up banner and >>> prompt arrived); the code's effects are unknown", false);
                 }
@@ -814,6 +933,7 @@ public final class Repl {
                 // end with ">", and the board waits at a fresh prompt. Say so now rather than at the timeout.
                 inRaw = false;
                 guardDefined = false;
+                mountLost();
                 throw new BoardResetException("the board on " + io.name() + " soft-reset while running " + what
                         + " (sys.exit() or machine.soft_reset(): MicroPython's soft reboot line and a new prompt arrived);"
                         + " every Python variable is gone, files are kept", true);
@@ -821,6 +941,11 @@ public final class Repl {
         }
         if (reason != null) {
             throw reason;
+        }
+        MountDemux demux = io.demux();
+        if (demux != null && demux.takeFillerSent()) {
+            io.write(CTRL_C); // newlines sent to complete a mounted read may wait in the raw REPL's line: clear it
+            io.flush();
         }
     }
 

@@ -45,8 +45,20 @@ final class ReplIo {
         }
     };
 
+    /** While a host folder is mounted: takes its requests out of the board's output. */
+    private MountDemux demux;
+
     ReplIo(Transport transport) {
         this.transport = transport;
+    }
+
+    /** @param demux the mounted folder's request reader, or null when nothing is mounted */
+    void demux(MountDemux demux) {
+        this.demux = demux;
+    }
+
+    MountDemux demux() {
+        return demux;
     }
 
     Transport transport() {
@@ -83,6 +95,16 @@ final class ReplIo {
         int n = transport.read(buf, off, len, timeout.isNegative() || timeout.isZero() ? Duration.ofMillis(1) : timeout);
         if (n > 0 && LOG.isTraceEnabled()) {
             LOG.trace("{} -> {}", name(), AbstractTransport.printable(Arrays.copyOfRange(buf, off, off + n)));
+        }
+        if (demux != null) {
+            if (n == 0) {
+                demux.quiet();
+                return 0;
+            }
+            byte[] output = demux.filter(buf, off, n);
+            n = Math.min(len, output.length);
+            System.arraycopy(output, 0, buf, off, n);
+            unread(output, n, output.length - n);
         }
         return n;
     }

@@ -57,7 +57,7 @@ final class BoardThread implements Runnable {
     @Override
     public void run() {
         try {
-            vm = MicroPythonVm.start(image, new Syscalls(fs, console), options);
+            vm = MicroPythonVm.start(image, new Syscalls(fs, console, input), options);
             started.complete(vm);
             while (!stopping) {
                 byte[] bytes = input.takeAll(1000);
@@ -93,7 +93,7 @@ final class BoardThread implements Runnable {
         console.startCapture();
         byte[] banner;
         try {
-            vm = MicroPythonVm.start(image, new Syscalls(fs, console), options);
+            vm = MicroPythonVm.start(image, new Syscalls(fs, console, input), options);
             if (mode.raw()) {
                 vm.processChar(1);
             }

@@ -60,4 +60,55 @@ final class InputQueue {
             lock.unlock();
         }
     }
+
+    /**
+     * Takes up to {@code max} bytes, waiting at most {@code timeoutMillis} for the first: code on the
+     * board reading its stdin while it runs (a mounted folder's answers), as a UART read does.
+     *
+     * @return the bytes, empty on timeout
+     * @throws InterruptedException when the board's thread is interrupted (the board is closing)
+     */
+    byte[] take(int max, long timeoutMillis) throws InterruptedException {
+        lock.lock();
+        try {
+            if (!await(timeoutMillis)) {
+                return new byte[0];
+            }
+            int n = Math.min(max, end - start);
+            byte[] out = Arrays.copyOfRange(data, start, start + n);
+            start += n;
+            if (start == end) {
+                start = 0;
+                end = 0;
+            }
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * @param timeoutMillis the longest wait
+     * @return whether input is waiting (after waiting at most that long for some)
+     * @throws InterruptedException when the board's thread is interrupted
+     */
+    boolean waiting(long timeoutMillis) throws InterruptedException {
+        lock.lock();
+        try {
+            return await(timeoutMillis);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean await(long timeoutMillis) throws InterruptedException {
+        long left = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (end == start) {
+            if (left <= 0) {
+                return false;
+            }
+            left = arrived.awaitNanos(left);
+        }
+        return true;
+    }
 }

@@ -56,12 +56,15 @@ final class Syscalls {
 
     private final MemoryFileSystem fs;
     private final Console console;
+    /** The UART's receive side: what code reading fd 0 while it runs gets (the REPL reads it between execs). */
+    private final InputQueue input;
     private final Map<Integer, OpenFile> open = new HashMap<>();
     private String cwd = "/";
 
-    Syscalls(MemoryFileSystem fs, Console console) {
+    Syscalls(MemoryFileSystem fs, Console console, InputQueue input) {
         this.fs = fs;
         this.console = console;
+        this.input = input;
     }
 
     // ---- paths and directories -----------------------------------------------------------------
@@ -326,8 +329,9 @@ final class Syscalls {
 
     int read(Memory m, int fd, int iovs, int iovCount, int readPtr) {
         if (fd == 0) {
-            // No keyboard: stdin is at its end (the REPL gets its input through process_char).
-            m.writeI32(readPtr, 0);
+            // The REPL gets its input through process_char between execs; code that reads fd 0 while it runs
+            // (this port's sys.stdin does not) gets the host's input as from a UART, or its end after 1 s of nothing.
+            m.writeI32(readPtr, readInput(m, iovs, iovCount));
             return 0;
         }
         OpenFile f = open.get(fd);
@@ -352,6 +356,38 @@ final class Syscalls {
         }
         m.writeI32(readPtr, (int) total);
         return 0;
+    }
+
+    private int readInput(Memory m, int iovs, int iovCount) {
+        int want = 0;
+        for (int i = 0; i < iovCount; i++) {
+            want += m.readInt(iovs + 8 * i + 4);
+        }
+        byte[] got;
+        try {
+            got = input.take(want, 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+        int done = 0;
+        for (int i = 0; i < iovCount && done < got.length; i++) {
+            int ptr = m.readInt(iovs + 8 * i);
+            int n = Math.min(m.readInt(iovs + 8 * i + 4), got.length - done);
+            m.write(ptr, got, done, n);
+            done += n;
+        }
+        return done;
+    }
+
+    /** MicroPython's select loop asks again and again with no timeout: a short wait here keeps it from spinning a core. */
+    private boolean inputWaiting(boolean wanted) {
+        try {
+            return input.waiting(wanted ? 1 : 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     int getdents(Memory m, int fd, int dirp, int count) {
@@ -411,7 +447,7 @@ final class Syscalls {
             int events = m.readShort(at + 4);
             int mask;
             if (fd == 0) {
-                mask = 4; // POLLOUT only: no input ever waits on stdin
+                mask = 4 | (inputWaiting((events & 1) != 0) ? 1 : 0); // POLLOUT, and POLLIN when the host sent something
             } else if (fd == 1 || fd == 2 || open.containsKey(fd)) {
                 mask = 5; // POLLIN | POLLOUT
             } else {

@@ -1,0 +1,98 @@
+package org.mpysdk.core.repl;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A host folder mounted on the board (mpremote's {@code mount}): while it is open, code the REPL runs
+ * imports and opens files from the folder over the same link, at {@link MountOptions#mountPoint()}
+ * (the board's working directory). Every request and answer is checked with a CRC-32 and sent again
+ * when damaged, so a lossy link slows a mounted import down but never changes what it reads or writes.
+ *
+ * <pre>{@code
+ * try (Mount m = board.repl().mount(Path.of("app"))) {
+ *     board.repl().exec("import main");          // app/main.py, run on the board
+ * }
+ * }</pre>
+ *
+ * <p>The folder is served only while the REPL runs code (requests arrive in its output). A soft reset
+ * drops the board's side; the next exec mounts it again. Closing unmounts it and closes the files the
+ * board left open.
+ */
+public final class Mount implements AutoCloseable {
+    private final Repl repl;
+    private final Path folder;
+    private final MountOptions options;
+    private final FolderServer server;
+    private boolean lost;
+    private boolean closed;
+
+    Mount(Repl repl, Path folder, MountOptions options, FolderServer server) {
+        this.repl = repl;
+        this.folder = folder;
+        this.options = options;
+        this.server = server;
+    }
+
+    /** @return the host folder */
+    public Path folder() {
+        return folder;
+    }
+
+    /** @return where it appears on the board */
+    public String mountPoint() {
+        return options.mountPoint();
+    }
+
+    /** @return the options it was mounted with */
+    public MountOptions options() {
+        return options;
+    }
+
+    /** @return how many of the board's file requests were carried out (repeats of a damaged answer not counted) */
+    public long requestsServed() {
+        return server.served();
+    }
+
+    /** @return whether it is closed */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    FolderServer server() {
+        return server;
+    }
+
+    /** The board's side is gone (a soft reset): mount it again before the next exec. */
+    void markLost() {
+        lost = true;
+    }
+
+    boolean lost() {
+        return lost;
+    }
+
+    void remounted() {
+        lost = false;
+    }
+
+    /**
+     * Unmounts the folder from the board ({@code os.umount}) and closes the files the board left open.
+     * When the board cannot be reached, the host side is closed anyway and the error is thrown.
+     *
+     * @throws IOException when the unmount exec fails
+     */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        repl.unmount(this);
+    }
+
+    @Override
+    public String toString() {
+        return "Mount[" + folder + " at " + options.mountPoint() + "]";
+    }
+}
