@@ -21,6 +21,9 @@ import org.mpysdk.testkit.internal.VirtualBoardFactory;
  * }</pre>
  */
 public final class VirtualEspBoards implements VirtualBoardFactory {
+    /** For {@link java.util.ServiceLoader}. */
+    public VirtualEspBoards() {
+    }
 
     @Override
     public boolean handles(String target) {

@@ -19,6 +19,10 @@ import org.mpysdk.testkit.internal.micropython.MicroPythonWasm;
 public final class VirtualMicroPythonExtension implements BeforeEachCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(VirtualMicroPythonExtension.class);
 
+    /** JUnit creates it (through {@link VirtualMicroPython} or {@code @ExtendWith}). */
+    public VirtualMicroPythonExtension() {
+    }
+
     /**
      * An open board, closed by JUnit with the store it lives in. JUnit 5.10-5.12 close only a
      * {@code CloseableResource}, JUnit 6 prefers {@code AutoCloseable}: it is both, and closing twice is
