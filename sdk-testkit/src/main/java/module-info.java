@@ -11,8 +11,9 @@ module org.mpysdk.testkit {
     // Only for a wasm of the user's own (-Dmpysdk.micropythonWasm): on the module path add
     // --add-modules com.dylibso.chicory.compiler then, since nothing else resolves a static requirement.
     requires static com.dylibso.chicory.compiler;
-    // The user's test brings JUnit (5.10+ or 6); the mpy CLI uses the virtual boards without it.
-    requires static transitive org.junit.jupiter.api;
+    // The user's test brings JUnit (5.10+ or 6); the mpy CLI uses the virtual boards without it. Not
+    // transitive: javac would then demand JUnit wherever the testkit is required, main code included.
+    requires static org.junit.jupiter.api;
 
     exports org.mpysdk.testkit;
     exports org.mpysdk.testkit.esp;
