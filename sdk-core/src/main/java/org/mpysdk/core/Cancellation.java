@@ -8,6 +8,10 @@ package org.mpysdk.core;
 public final class Cancellation {
     private volatile boolean cancelled;
 
+    /** A token not cancelled yet. */
+    public Cancellation() {
+    }
+
     /** Asks the operation to stop at its next step. */
     public void cancel() {
         cancelled = true;

@@ -17,6 +17,10 @@ public final class SerialTransportProvider implements TransportProvider {
     /** ser2net's and esp_rfc2217_server's usual port. */
     static final int DEFAULT_RFC2217_PORT = 2217;
 
+    /** For {@link java.util.ServiceLoader}. */
+    public SerialTransportProvider() {
+    }
+
     @Override
     public Set<String> schemes() {
         return Set.of(PortAddress.SERIAL, "socket", "rfc2217");

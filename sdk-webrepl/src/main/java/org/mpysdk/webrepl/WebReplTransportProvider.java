@@ -14,6 +14,10 @@ import org.mpysdk.webrepl.internal.WebReplTextMode;
  * (required), {@link WebReplTimeouts}, {@link WebReplPacing} and {@link WebReplTextMode}.
  */
 public final class WebReplTransportProvider implements TransportProvider {
+    /** For {@link java.util.ServiceLoader}. */
+    public WebReplTransportProvider() {
+    }
+
     @Override
     public Set<String> schemes() {
         return Set.of("ws", "wss");

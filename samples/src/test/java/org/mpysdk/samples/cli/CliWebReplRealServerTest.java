@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.mpysdk.core.internal.Deadline;
-import org.mpysdk.testkit.built.BuiltPeers;
-import org.mpysdk.testkit.built.MicroPythonWebReplServer;
+import org.mpysdk.testkit.internal.built.BuiltPeers;
+import org.mpysdk.testkit.internal.built.MicroPythonWebReplServer;
 
 /** {@code mpy cp/ls/rm/mkdir/sync/repl} over {@code ws://} against MicroPython's own WebREPL server. */
 @Tag(BuiltPeers.TAG)

@@ -49,6 +49,10 @@ public final class ImageVerifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImageVerifier.class);
 
+    /** A verifier; it keeps no state between images. */
+    public ImageVerifier() {
+    }
+
     /**
      * Verifies {@code data} as the file {@code name}.
      *

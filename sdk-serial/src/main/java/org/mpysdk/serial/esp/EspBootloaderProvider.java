@@ -9,6 +9,10 @@ import org.mpysdk.core.flash.OperationScope;
 
 /** Plugs the ESP ROM/stub bootloader into {@code Board.bootloader()} through {@link java.util.ServiceLoader}. */
 public final class EspBootloaderProvider implements BootloaderProvider {
+    /** For {@link java.util.ServiceLoader}. */
+    public EspBootloaderProvider() {
+    }
+
     @Override
     public Bootloader connect(Transport transport, ConnectOptions options, OperationScope scope) throws IOException {
         return EspBootloader.connect(transport, options, scope);

@@ -16,6 +16,10 @@ public final class ManualClock implements LineClock {
     private long now;
     private long slept;
 
+    /** A clock at time zero that has slept for nothing. */
+    public ManualClock() {
+    }
+
     @Override
     public synchronized long nanoTime() {
         return now;

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.mpysdk.core.Board;
 import org.mpysdk.testkit.Peers;
+import org.mpysdk.testkit.internal.micropython.MicroPythonWasm;
 
 /**
  * The JUnit 5 extension behind {@link VirtualMicroPython}: resolves {@link Board} and
@@ -17,6 +18,10 @@ import org.mpysdk.testkit.Peers;
  */
 public final class VirtualMicroPythonExtension implements BeforeEachCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(VirtualMicroPythonExtension.class);
+
+    /** JUnit creates it (through {@link VirtualMicroPython} or {@code @ExtendWith}). */
+    public VirtualMicroPythonExtension() {
+    }
 
     /**
      * An open board, closed by JUnit with the store it lives in. JUnit 5.10-5.12 close only a

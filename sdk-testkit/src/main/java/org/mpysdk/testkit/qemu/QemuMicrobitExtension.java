@@ -29,6 +29,10 @@ public final class QemuMicrobitExtension implements BeforeAllCallback, BeforeEac
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(QemuMicrobitExtension.class);
     private static final String KEY = "qemu";
 
+    /** JUnit creates it ({@code @ExtendWith(QemuMicrobitExtension.class)}). */
+    public QemuMicrobitExtension() {
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         QemuMicrobit.require();

@@ -148,6 +148,10 @@ public final class WebReplServer implements AutoCloseable {
     public static final class Faults {
         private final AtomicLong dropAfter = new AtomicLong(-1);
 
+        /** No faults until one is asked for. */
+        public Faults() {
+        }
+
         /**
          * The next put or get drops the connection once {@code bytes} of file data have moved (one shot).
          *

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.mpysdk.testkit.internal.esp.EsptoolJsPackage;
 
 /**
  * Test fixture: flashes an image into a {@link VirtualEsp} with Espressif's esptool-js running under

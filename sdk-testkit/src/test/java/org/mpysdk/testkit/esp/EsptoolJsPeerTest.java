@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import org.mpysdk.serial.esp.internal.protocol.Opcode;
 import org.mpysdk.testkit.Peers;
 import org.mpysdk.testkit.images.TestFirmware;
+import org.mpysdk.testkit.internal.esp.EsptoolJsPackage;
 
 /**
  * Proof against a real peer: Espressif's esptool-js, under node, detects each virtual chip, uploads its

@@ -10,6 +10,7 @@ import org.mpysdk.core.flash.FlashImage;
 import org.mpysdk.core.flash.FlashResult;
 import org.mpysdk.core.flash.RegionReport;
 import org.mpysdk.serial.esp.EspBootloader;
+import org.mpysdk.testkit.internal.esp.EsptoolJsPackage;
 
 /**
  * Benchmark (not a test): flashes a 1.5 MB realistic payload to a line-rate-limited VirtualEsp at 115200,

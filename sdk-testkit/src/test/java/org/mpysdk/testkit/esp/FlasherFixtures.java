@@ -15,9 +15,10 @@ import org.mpysdk.core.flash.OperationScope;
 import org.mpysdk.core.flash.ResetMode;
 import org.mpysdk.serial.esp.EspBootloader;
 import org.mpysdk.serial.esp.stub.StubSource;
-import org.mpysdk.testkit.ForwardingTransport;
 import org.mpysdk.testkit.Peers;
 import org.mpysdk.testkit.images.TestFirmware;
+import org.mpysdk.testkit.internal.ForwardingTransport;
+import org.mpysdk.testkit.internal.esp.EsptoolJsPackage;
 
 /** Shared helpers of the flasher tests: images, stubs, connections, a byte-counting transport. */
 final class FlasherFixtures {

@@ -17,8 +17,8 @@ import org.mpysdk.core.flash.FlashImage;
 import org.mpysdk.core.flash.FlashResult;
 import org.mpysdk.core.flash.RegionReport;
 import org.mpysdk.core.flash.ResetMode;
-import org.mpysdk.testkit.built.BuiltPeers;
-import org.mpysdk.testkit.built.EspRomEmulator;
+import org.mpysdk.testkit.internal.built.BuiltPeers;
+import org.mpysdk.testkit.internal.built.EspRomEmulator;
 
 /**
  * Benchmark (not a test): the SDK and esptool 4.8.1 itself flash the same 1 MB MicroPython-like image to

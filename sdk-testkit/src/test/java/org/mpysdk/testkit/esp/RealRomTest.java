@@ -17,9 +17,9 @@ import org.mpysdk.core.flash.Chip;
 import org.mpysdk.core.flash.FlashImage;
 import org.mpysdk.core.flash.FlashRegion;
 import org.mpysdk.serial.esp.stub.StubSource;
-import org.mpysdk.testkit.built.BuiltPeers;
-import org.mpysdk.testkit.built.EspRomEmulator;
-import org.mpysdk.testkit.transcript.RecordingTransport;
+import org.mpysdk.testkit.internal.built.BuiltPeers;
+import org.mpysdk.testkit.internal.built.EspRomEmulator;
+import org.mpysdk.testkit.internal.transcript.RecordingTransport;
 
 /**
  * The flasher against Espressif's real ESP32 and ESP32-C3 mask ROMs and esptool 4.8.1's own stubs, in

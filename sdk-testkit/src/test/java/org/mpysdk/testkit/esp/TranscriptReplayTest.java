@@ -22,9 +22,9 @@ import org.mpysdk.core.flash.ResetMode;
 import org.mpysdk.serial.esp.EspBootloader;
 import org.mpysdk.serial.esp.stub.StubImage;
 import org.mpysdk.serial.esp.stub.StubSource;
-import org.mpysdk.testkit.transcript.Transcript;
-import org.mpysdk.testkit.transcript.TranscriptMismatchException;
-import org.mpysdk.testkit.transcript.TranscriptTransport;
+import org.mpysdk.testkit.internal.transcript.Transcript;
+import org.mpysdk.testkit.internal.transcript.TranscriptMismatchException;
+import org.mpysdk.testkit.internal.transcript.TranscriptTransport;
 
 /**
  * Replays what Espressif's real ROMs and esptool 4.8.1's stubs answered to {@link LoaderScenario} (recorded

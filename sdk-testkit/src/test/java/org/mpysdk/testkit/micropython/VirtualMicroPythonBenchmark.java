@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.mpysdk.core.Board;
 import org.mpysdk.core.repl.Repl;
+import org.mpysdk.testkit.internal.micropython.MicroPythonWasm;
 
 /**
  * Benchmark (a main, not a test): start-up of the first and further virtual MicroPython boards,

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.mpysdk.testkit.built.BuiltPeers;
+import org.mpysdk.testkit.internal.built.BuiltPeers;
 import org.mpysdk.testkit.serial.ExternalProcess;
 
 /**

@@ -25,7 +25,7 @@ import org.mpysdk.core.Transports;
 import org.mpysdk.core.repl.BoardFiles;
 import org.mpysdk.core.repl.Repl;
 import org.mpysdk.core.repl.ReplOptions;
-import org.mpysdk.testkit.ForwardingTransport;
+import org.mpysdk.testkit.internal.ForwardingTransport;
 
 /**
  * Benchmark (not a test): the SDK and mpremote side by side on MicroPython 1.29 (the qemu peer, a fresh

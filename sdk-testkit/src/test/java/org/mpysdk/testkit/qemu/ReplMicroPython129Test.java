@@ -23,7 +23,7 @@ import org.mpysdk.core.repl.BoardFiles;
 import org.mpysdk.core.repl.BoardResetException;
 import org.mpysdk.core.repl.Repl;
 import org.mpysdk.core.repl.ReplOptions;
-import org.mpysdk.testkit.built.BuiltPeers;
+import org.mpysdk.testkit.internal.built.BuiltPeers;
 
 /**
  * The raw REPL against MicroPython 1.29 on an emulated Cortex-M3 (a built peer: skipped where it is not
@@ -164,7 +164,7 @@ class ReplMicroPython129Test {
     void aDamagedDeflateChunkIsSentAgainEvenUnguarded() throws IOException {
         int[] flipped = {0};
         int at = 60; // inside the first compressed block: the inflater fails on it (EINVAL)
-        org.mpysdk.testkit.ForwardingTransport flipper = new org.mpysdk.testkit.ForwardingTransport(board.transport()) {
+        org.mpysdk.testkit.internal.ForwardingTransport flipper = new org.mpysdk.testkit.internal.ForwardingTransport(board.transport()) {
             private final StringBuilder recent = new StringBuilder();
             private int sinceMarker = -1;
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mpysdk.core.Board;
 import org.mpysdk.core.repl.UnsupportedRemoteOperationException;
-import org.mpysdk.testkit.built.BuiltPeers;
+import org.mpysdk.testkit.internal.built.BuiltPeers;
 import org.mpysdk.webrepl.WebRepl;
 import org.mpysdk.webrepl.WifiCredentials;
 import org.mpysdk.webrepl.WifiOptions;

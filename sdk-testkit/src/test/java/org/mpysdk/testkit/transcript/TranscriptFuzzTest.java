@@ -7,6 +7,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mpysdk.testkit.internal.transcript.Transcript;
 
 /** The transcript format: what it writes it reads back; garbage is a typed refusal naming the line. */
 class TranscriptFuzzTest {

@@ -9,8 +9,8 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.mpysdk.core.Board;
 import org.mpysdk.core.repl.Repl;
-import org.mpysdk.testkit.built.BuiltPeers;
-import org.mpysdk.testkit.built.MicroPythonWebReplServer;
+import org.mpysdk.testkit.internal.built.BuiltPeers;
+import org.mpysdk.testkit.internal.built.MicroPythonWebReplServer;
 import org.mpysdk.webrepl.WebRepl;
 import org.mpysdk.webrepl.WebReplFiles;
 

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mpysdk.testkit.built.BuiltPeers;
-import org.mpysdk.testkit.built.MicroPythonWebReplServer;
+import org.mpysdk.testkit.internal.built.BuiltPeers;
+import org.mpysdk.testkit.internal.built.MicroPythonWebReplServer;
 
 /**
  * MicroPython's own WebREPL server, recorded frame by frame ({@code src/test/resources/webrepl-transcripts},

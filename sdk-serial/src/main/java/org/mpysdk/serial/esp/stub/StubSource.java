@@ -25,7 +25,11 @@ public interface StubSource {
     String PROPERTY = "mpysdk.stubDir";
     /** Environment variable naming a stub directory. */
     String ENVIRONMENT = "MPYSDK_STUB_DIR";
-    /** Classpath folder searched by {@link #systemDefault()}. */
+    /**
+     * Classpath folder searched by {@link #systemDefault()}. Stubs in a named module of the user's are
+     * found only if that module {@code opens org.mpysdk.stubs} (a class loader sees no encapsulated
+     * package); on the class path or in a directory they need nothing.
+     */
     String CLASSPATH_FOLDER = "org/mpysdk/stubs/";
 
     /**

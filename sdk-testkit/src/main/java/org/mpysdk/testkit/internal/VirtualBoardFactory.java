@@ -1,4 +1,4 @@
-package org.mpysdk.testkit;
+package org.mpysdk.testkit.internal;
 
 import java.io.IOException;
 import java.util.List;
@@ -10,7 +10,7 @@ import org.mpysdk.core.Transport;
  * One kind of virtual board behind the {@code virtual:} scheme ({@code virtual:micropython},
  * {@code virtual:esp32}, ...). {@link org.mpysdk.core.Transports} takes the first provider per scheme,
  * so the testkit registers a single {@link VirtualTransportProvider} and each kind plugs in here
- * through {@code META-INF/services/org.mpysdk.testkit.VirtualBoardFactory}.
+ * through {@code META-INF/services/org.mpysdk.testkit.internal.VirtualBoardFactory}.
  */
 public interface VirtualBoardFactory {
 

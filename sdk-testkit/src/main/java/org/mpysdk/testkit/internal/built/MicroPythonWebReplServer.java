@@ -1,4 +1,4 @@
-package org.mpysdk.testkit.built;
+package org.mpysdk.testkit.internal.built;
 
 import java.io.IOException;
 import java.net.InetAddress;

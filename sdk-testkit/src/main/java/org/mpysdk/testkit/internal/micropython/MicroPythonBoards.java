@@ -1,14 +1,16 @@
-package org.mpysdk.testkit.micropython;
+package org.mpysdk.testkit.internal.micropython;
 
 import java.io.IOException;
 import java.util.List;
 import org.mpysdk.core.BoardOption;
 import org.mpysdk.core.PortAddress;
 import org.mpysdk.core.Transport;
-import org.mpysdk.testkit.VirtualBoardFactory;
+import org.mpysdk.testkit.internal.VirtualBoardFactory;
+import org.mpysdk.testkit.micropython.MicroPythonOptions;
+import org.mpysdk.testkit.micropython.MicroPythonTransport;
 
 /**
- * Opens {@code virtual:micropython} for {@link org.mpysdk.testkit.VirtualTransportProvider}; takes a
+ * Opens {@code virtual:micropython} for {@link org.mpysdk.testkit.internal.VirtualTransportProvider}; takes a
  * {@link MicroPythonOptions} among the board options.
  */
 public final class MicroPythonBoards implements VirtualBoardFactory {

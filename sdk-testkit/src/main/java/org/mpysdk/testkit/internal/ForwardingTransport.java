@@ -1,4 +1,4 @@
-package org.mpysdk.testkit;
+package org.mpysdk.testkit.internal;
 
 import java.io.IOException;
 import java.time.Duration;

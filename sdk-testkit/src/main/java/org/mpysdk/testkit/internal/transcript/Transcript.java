@@ -1,4 +1,4 @@
-package org.mpysdk.testkit.transcript;
+package org.mpysdk.testkit.internal.transcript;
 
 import java.util.ArrayList;
 import java.util.HexFormat;

@@ -1,4 +1,4 @@
-package org.mpysdk.testkit.built;
+package org.mpysdk.testkit.internal.built;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.mpysdk.testkit.micropython;
+package org.mpysdk.testkit.internal.micropython;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ public final class MicroPythonWasm {
     }
 
     /** @return whether a wasm file was named explicitly (property or environment) */
-    static boolean explicit() {
+    public static boolean explicit() {
         String given = System.getProperty(PROPERTY, System.getenv(ENV));
         return given != null && !given.isBlank();
     }

@@ -1,4 +1,6 @@
-package org.mpysdk.testkit.esp;
+package org.mpysdk.testkit.internal.esp;
+
+import org.mpysdk.testkit.esp.VirtualEsp;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.mpysdk.testkit.transcript;
+package org.mpysdk.testkit.internal.transcript;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.mpysdk.core.Transport;
-import org.mpysdk.testkit.ForwardingTransport;
+import org.mpysdk.testkit.internal.ForwardingTransport;
 
 /**
  * Wraps the transport to a real loader and writes down what passes: the shape of each host command and
