@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mpysdk.core.Board;
 import org.mpysdk.core.repl.Mount;
 import org.mpysdk.core.repl.Repl;
-import org.mpysdk.testkit.built.BuiltPeers;
+import org.mpysdk.testkit.internal.built.BuiltPeers;
 
 /**
  * A host folder mounted on MicroPython 1.29's qemu port over its UART (a built peer: skipped where it is
