@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
             WriteFlashCommand.class, ReadFlashCommand.class, EraseRegionCommand.class, ImageInfoCommand.class,
             MergeBinCommand.class, CatalogCommand.class, DemoCommand.class, MipCommand.class,
             FsInfoCommands.Df.class, FsInfoCommands.Tree.class, FsInfoCommands.Sha256sum.class,
-            FsInfoCommands.Touch.class, FsInfoCommands.Cat.class,
+            FsInfoCommands.Touch.class, FsInfoCommands.Cat.class, MountCommand.class,
             WifiCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

@@ -23,9 +23,38 @@ final class ReplCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Board board = mpy.open(); RawTerminal raw = RawTerminal.enter()) {
-            Transport t = board.transport();
-            Thread printer = new Thread(() -> pump(t), "repl-output");
+        try (Board board = mpy.open()) {
+            return session(board.transport(), OutputFilter.NONE);
+        }
+    }
+
+    /** What the terminal does with the board's bytes before printing them (a mounted folder takes its requests out). */
+    interface OutputFilter {
+        OutputFilter NONE = new OutputFilter() {
+            @Override
+            public byte[] apply(byte[] in, int off, int len) {
+                return java.util.Arrays.copyOfRange(in, off, off + len);
+            }
+
+            @Override
+            public byte[] idle() {
+                return new byte[0];
+            }
+        };
+
+        byte[] apply(byte[] in, int off, int len) throws java.io.IOException;
+
+        byte[] idle() throws java.io.IOException;
+    }
+
+    /**
+     * Runs a terminal on the link until Ctrl-] or the end of stdin.
+     *
+     * @return the exit code
+     */
+    static int session(Transport t, OutputFilter filter) throws Exception {
+        try (RawTerminal raw = RawTerminal.enter()) {
+            Thread printer = new Thread(() -> pump(t, filter), "repl-output");
             printer.setDaemon(true);
             printer.start();
             System.err.print("connected to " + t.name() + "; Ctrl-] to exit\r\n");
@@ -49,13 +78,14 @@ final class ReplCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void pump(Transport t) {
+    private static void pump(Transport t, OutputFilter filter) {
         byte[] buf = new byte[1024];
         try {
             while (true) {
-                int n = t.read(buf, 0, buf.length, Duration.ofSeconds(1));
-                if (n > 0) {
-                    System.out.write(buf, 0, n);
+                int n = t.read(buf, 0, buf.length, Duration.ofMillis(100));
+                byte[] shown = n > 0 ? filter.apply(buf, 0, n) : filter.idle();
+                if (shown.length > 0) {
+                    System.out.write(shown, 0, shown.length);
                     System.out.flush();
                 }
             }

@@ -24,14 +24,16 @@ public final class Mount implements AutoCloseable {
     private final Path folder;
     private final MountOptions options;
     private final FolderServer server;
+    private final MountDemux demux;
     private boolean lost;
     private boolean closed;
 
-    Mount(Repl repl, Path folder, MountOptions options, FolderServer server) {
+    Mount(Repl repl, Path folder, MountOptions options, FolderServer server, MountDemux demux) {
         this.repl = repl;
         this.folder = folder;
         this.options = options;
         this.server = server;
+        this.demux = demux;
     }
 
     /** @return the host folder */
@@ -57,6 +59,38 @@ public final class Mount implements AutoCloseable {
     /** @return whether it is closed */
     public boolean isClosed() {
         return closed;
+    }
+
+    /**
+     * For a terminal that reads the board's link itself (a friendly REPL session, as {@code mpy mount}
+     * opens): answers the folder's requests among the bytes read and returns the rest, the board's own
+     * output. Everything read from the link while the folder is mounted must pass through here.
+     *
+     * <pre>{@code
+     * int n = board.transport().read(buf, 0, buf.length, Duration.ofMillis(100));
+     * System.out.write(n > 0 ? mount.serve(buf, 0, n) : mount.idle());
+     * }</pre>
+     *
+     * @param in bytes read from the board
+     * @param off where they start
+     * @param len how many
+     * @return the board's own output among them
+     * @throws IOException when an answer cannot be written to the link
+     */
+    public byte[] serve(byte[] in, int off, int len) throws IOException {
+        return demux.filter(in, off, len);
+    }
+
+    /**
+     * For a terminal that reads the link itself: call when a read found nothing, so that an answer the
+     * board did not get whole is completed (see {@link #serve}).
+     *
+     * @return nothing (an empty array, for symmetry with {@link #serve})
+     * @throws IOException when the link fails
+     */
+    public byte[] idle() throws IOException {
+        demux.quiet();
+        return new byte[0];
     }
 
     FolderServer server() {

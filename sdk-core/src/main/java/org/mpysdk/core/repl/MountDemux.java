@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * ({@code sys.stdin} reads all it was asked for). So when the board stays silent after an answer, a few
  * newlines follow: they complete the read, the CRC fails, the board drains its input and asks again.
  * Newlines are harmless where they may end up instead (in the raw REPL they are blank lines, and the SDK
- * clears the line with Ctrl-C after a mounted exec that had them).
+ * clears the line with Ctrl-C after a mounted exec that had them). Output from the program after an
+ * answer shows that the board got it: no filler then, so a friendly REPL at rest gets none.
  */
 final class MountDemux {
     private static final Logger LOG = LoggerFactory.getLogger(MountDemux.class);
@@ -64,6 +65,7 @@ final class MountDemux {
                     frame = new StringBuilder();
                 } else {
                     out.write(b);
+                    answerOutstanding = false; // the board prints: it is not stuck in a read of the answer
                 }
             } else if (b == MARK) {
                 LOG.debug("mount request cut short by the next one: dropped ({} characters)", frame.length());
@@ -85,6 +87,11 @@ final class MountDemux {
             postponeFiller();
         }
         return out.toByteArray();
+    }
+
+    /** @return whether a request is being read (its end not yet seen) */
+    boolean inRequest() {
+        return frame != null;
     }
 
     private void serve(String text) throws IOException {

@@ -453,8 +453,9 @@ public final class Repl {
                     + "; close that mount first");
         }
         FolderServer server = new FolderServer(folder, options);
-        Mount m = new Mount(this, folder, options, server);
-        io.demux(new MountDemux(server, io.transport()));
+        MountDemux demux = new MountDemux(server, io.transport());
+        Mount m = new Mount(this, folder, options, server, demux);
+        io.demux(demux);
         mount = m;
         try {
             sendMount(m);
