@@ -38,13 +38,16 @@ final class MountCode {
                 .replace("WAIT", Integer.toString(WAIT_MILLIS));
     }
 
-    /** Base64 characters per piece: one piece's exec is about 560 bytes on the line. */
+    /** Base64 characters per piece without raw-paste: one piece's exec is about 560 bytes on the line. */
     static final int PIECE = 512;
+    /** With raw-paste (flow control, and resent whole by the guard when damaged): two pieces for the whole code. */
+    static final int PASTE_PIECE = 4096;
     /** Sends of one piece (each already retried by the guard) before the mount gives up. */
     private static final int PIECE_ATTEMPTS = 4;
 
     /**
-     * Defines the board code and mounts: in pieces of {@link #PIECE} characters, each its own guarded
+     * Defines the board code and mounts: in pieces of {@link #PIECE} characters ({@link #PASTE_PIECE} with
+     * raw-paste), each its own guarded
      * exec that stores it at its index (so a piece sent again after a lost {@code OK} changes nothing),
      * then one exec that checks the whole with its CRC-32, runs it and mounts. In one exec, 4 KB of code
      * on a link that damages one byte in a thousand would be damaged almost every time.
@@ -54,10 +57,12 @@ final class MountCode {
     static void send(Repl repl, MountOptions options) throws IOException {
         byte[] code = definitions(options).getBytes(StandardCharsets.UTF_8);
         String text = java.util.Base64.getEncoder().encodeToString(code);
-        int pieces = (text.length() + PIECE - 1) / PIECE;
-        repl.exec("import os,select,binascii\nos.mount;select.poll;binascii.crc32\n__mk=[None]*" + pieces);
+        repl.exec("import os,select,binascii\nos.mount;select.poll;binascii.crc32");
+        int size = repl.rawPaste() == Repl.RawPaste.SUPPORTED ? PASTE_PIECE : PIECE;
+        int pieces = (text.length() + size - 1) / size;
+        repl.exec("__mk=[None]*" + pieces);
         for (int i = 0; i < pieces; i++) {
-            String piece = "__mk[" + i + "]=b'" + text.substring(i * PIECE, Math.min(text.length(), (i + 1) * PIECE)) + "'";
+            String piece = "__mk[" + i + "]=b'" + text.substring(i * size, Math.min(text.length(), (i + 1) * size)) + "'";
             for (int attempt = 1; ; attempt++) {
                 try {
                     repl.exec(piece);

@@ -24,6 +24,12 @@ import org.slf4j.LoggerFactory;
 final class MountDemux {
     private static final Logger LOG = LoggerFactory.getLogger(MountDemux.class);
     private static final byte MARK = 0x18;
+    /**
+     * A 0x18 followed by this many Base64 characters and then another byte is taken for a damaged request
+     * and dropped; shorter, it is the program's output. The shortest request has 12. A checked answer
+     * stays right either way: the board's own check covers its output, never its requests.
+     */
+    private static final int LIKELY_REQUEST = 8;
     private static final byte[] FILLER = new byte[64];
     /** Silence after an answer before the first filler: a board that was merely busy only drains it. */
     private static final long FIRST_FILLER_NANOS = Duration.ofMillis(100).toNanos();
@@ -39,6 +45,8 @@ final class MountDemux {
     private final FolderServer server;
     private final Transport link;
     private StringBuilder frame;
+    /** Whether the rest of a dropped request is being skipped, up to its newline. */
+    private boolean skipping;
     private boolean answerOutstanding;
     private long nextFillerAt;
     private long fillerDelay;
@@ -60,6 +68,12 @@ final class MountDemux {
         ByteArrayOutputStream out = new ByteArrayOutputStream(len);
         for (int i = off; i < off + len; i++) {
             byte b = in[i];
+            if (skipping) {
+                skipping = isBase64(b) || b == '\r';
+                if (skipping || b == '\n') {
+                    continue;
+                }
+            }
             if (frame == null) {
                 if (b == MARK) {
                     frame = new StringBuilder();
@@ -77,9 +91,16 @@ final class MountDemux {
             } else if (isBase64(b) && frame.length() < MountRequest.MAX_TEXT) {
                 frame.append((char) b);
             } else if (b != '\r') {
-                out.write(MARK); // not a request: the program printed a 0x18
-                out.writeBytes(frame.toString().getBytes(StandardCharsets.US_ASCII));
-                out.write(b);
+                if (frame.length() < LIKELY_REQUEST) {
+                    out.write(MARK); // not a request: the program printed a 0x18
+                    out.writeBytes(frame.toString().getBytes(StandardCharsets.US_ASCII));
+                    out.write(b);
+                } else {
+                    // A request with a byte changed on the way (the board sends it again): not the program's output,
+                    // nor is the rest of it up to its newline.
+                    LOG.debug("mount: a damaged request dropped ({} characters)", frame.length());
+                    skipping = true;
+                }
                 frame = null;
             }
         }

@@ -68,11 +68,13 @@ class MountProtocolTest {
     /** An answer as the board checks it: header with its XOR check, CRC, sequence number. */
     record Answer(int seq, int result, byte[] payload) {
         static Answer parse(byte[] wire) {
-            String s = new String(wire, StandardCharsets.US_ASCII);
+            String s = new String(wire, StandardCharsets.ISO_8859_1);
             int n = Integer.parseInt(s.substring(0, 4), 16);
             assertEquals(n ^ 0xA5A5, Integer.parseInt(s.substring(4, 8), 16), "the length's check");
             assertEquals(n, s.length() - 8);
-            byte[] d = Base64.getDecoder().decode(s.substring(8));
+            assertTrue(s.indexOf('\u0003') < 0, "no Ctrl-C in an answer");
+            byte[] d = s.substring(8).replace("\u001b\u0002", "\u0003").replace("\u001b\u0001", "\u001b")
+                    .getBytes(StandardCharsets.ISO_8859_1);
             CRC32 crc = new CRC32();
             crc.update(d, 0, d.length - 4);
             ByteBuffer b = ByteBuffer.wrap(d).order(ByteOrder.LITTLE_ENDIAN);
@@ -120,6 +122,15 @@ class MountProtocolTest {
         assertEquals(0x8000, st.getInt());
         assertEquals(5, st.getInt());
         assertEquals(0x4000, ByteBuffer.wrap(ask(s, FolderServer.STAT, "/").payload()).order(ByteOrder.LITTLE_ENDIAN).getInt());
+    }
+
+    @Test
+    void ctrlCAndTheEscapeByteTravelEscaped() throws IOException {
+        FolderServer s = server(MountOptions.defaults());
+        byte[] tricky = {3, 27, 27, 2, 27, 1, 3, 3, 0, (byte) 255};
+        Files.write(tmp.resolve("app/t.bin"), tricky);
+        int fd = ask(s, FolderServer.OPEN, "t.bin", "rb").result();
+        assertArrayEquals(tricky, ask(s, FolderServer.READ, (byte) fd, 0, 100).payload());
     }
 
     @Test
@@ -253,6 +264,17 @@ class MountProtocolTest {
             assertEquals("before after \u0018 not a request\n", out.toString(StandardCharsets.ISO_8859_1), "cut at " + cut);
             assertEquals(0, Answer.parse(wire.written.toByteArray()).result(), "one answer, cut at " + cut);
         }
+    }
+
+    @Test
+    void aRequestDamagedIntoAnotherByteIsDroppedNotPrinted() throws IOException {
+        Wire wire = new Wire();
+        MountDemux demux = new MountDemux(server(MountOptions.defaults()), wire);
+        String f = frame(1, FolderServer.STAT, args("/"));
+        byte[] in = ("out\u0018" + f.substring(0, 9) + "@" + f.substring(10) + "\nput").getBytes(StandardCharsets.ISO_8859_1);
+        String shown = new String(demux.filter(in, 0, in.length), StandardCharsets.ISO_8859_1);
+        assertEquals("output", shown, "the request is dropped up to its newline");
+        assertEquals(0, wire.written.size(), "no answer to a damaged request: the board asks again");
     }
 
     @Test
