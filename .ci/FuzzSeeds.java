@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 import org.mpysdk.core.flash.Chip;
 import org.mpysdk.core.flash.FlashMode;
 import org.mpysdk.serial.esp.internal.protocol.CommandPacket;
-import org.mpysdk.serial.esp.internal.protocol.Opcode;
+import org.mpysdk.serial.esp.Opcode;
 import org.mpysdk.serial.esp.internal.protocol.ResponsePacket;
 import org.mpysdk.serial.esp.internal.protocol.Slip;
 import org.mpysdk.webrepl.internal.FileOp;

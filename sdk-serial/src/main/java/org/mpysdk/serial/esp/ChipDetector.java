@@ -8,7 +8,6 @@ import org.mpysdk.core.flash.Chip;
 import org.mpysdk.core.flash.FlashException;
 import org.mpysdk.core.flash.chips.RomLoader;
 import org.mpysdk.serial.esp.internal.protocol.EspProtocolException;
-import org.mpysdk.serial.esp.internal.protocol.Opcode;
 import org.mpysdk.serial.esp.internal.targets.Target;
 import org.mpysdk.serial.esp.internal.targets.Targets;
 

@@ -24,7 +24,6 @@ import org.mpysdk.core.flash.chips.RomLoader;
 import org.mpysdk.serial.esp.internal.flasher.FlashOps;
 import org.mpysdk.serial.esp.internal.flasher.FlashReader;
 import org.mpysdk.serial.esp.internal.flasher.FlashWriter;
-import org.mpysdk.serial.esp.internal.protocol.Opcode;
 import org.mpysdk.serial.esp.internal.targets.Target;
 import org.mpysdk.serial.esp.stub.StubImage;
 import org.mpysdk.serial.esp.stub.StubSource;

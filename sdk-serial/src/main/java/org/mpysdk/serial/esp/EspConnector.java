@@ -18,7 +18,6 @@ import org.mpysdk.core.flash.OperationScope;
 import org.mpysdk.core.internal.Deadline;
 import org.mpysdk.serial.SerialPortTransport;
 import org.mpysdk.serial.UsbBridge;
-import org.mpysdk.serial.esp.internal.protocol.Opcode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -14,7 +14,6 @@ import org.mpysdk.core.flash.OperationScope;
 import org.mpysdk.core.internal.Deadline;
 import org.mpysdk.serial.esp.internal.protocol.CommandPacket;
 import org.mpysdk.serial.esp.internal.protocol.EspProtocolException;
-import org.mpysdk.serial.esp.internal.protocol.Opcode;
 import org.mpysdk.serial.esp.internal.protocol.Slip;
 import org.mpysdk.serial.esp.internal.protocol.SlipDecoder;
 import org.slf4j.Logger;

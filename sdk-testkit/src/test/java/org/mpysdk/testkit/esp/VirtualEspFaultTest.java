@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.mpysdk.serial.esp.internal.protocol.Opcode;
+import org.mpysdk.serial.esp.Opcode;
 import org.mpysdk.serial.esp.internal.protocol.ResponsePacket;
 
 /** Fault injection, realism knobs and the reset circuit. */

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.time.Duration;
-import org.mpysdk.serial.esp.internal.protocol.Opcode;
+import org.mpysdk.serial.esp.Opcode;
 import org.mpysdk.serial.esp.internal.protocol.Slip;
 
 /**

@@ -12,7 +12,7 @@ import org.mpysdk.core.Board;
 import org.mpysdk.core.Transport;
 import org.mpysdk.core.TransportException;
 import org.mpysdk.serial.SerialPortTransport;
-import org.mpysdk.serial.esp.internal.protocol.Opcode;
+import org.mpysdk.serial.esp.Opcode;
 import org.mpysdk.testkit.Peers;
 
 /** The three ways to reach a virtual chip, plus the virtual: port string. */

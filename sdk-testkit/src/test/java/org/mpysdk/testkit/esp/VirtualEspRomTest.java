@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mpysdk.serial.esp.internal.protocol.Opcode;
+import org.mpysdk.serial.esp.Opcode;
 import org.mpysdk.serial.esp.internal.protocol.ResponsePacket;
 import org.mpysdk.testkit.images.TestFirmware;
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Timeout;
 import org.mpysdk.core.flash.Chip;
 import org.mpysdk.serial.esp.EspBootloader;
 import org.mpysdk.serial.esp.EspLink;
-import org.mpysdk.serial.esp.internal.protocol.Opcode;
+import org.mpysdk.serial.esp.Opcode;
 import org.mpysdk.testkit.Peers;
 
 /**

@@ -11,7 +11,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.mpysdk.serial.esp.internal.protocol.Opcode;
+import org.mpysdk.serial.esp.Opcode;
 import org.mpysdk.serial.esp.internal.protocol.ResponsePacket;
 import org.mpysdk.testkit.images.TestFirmware;
 

@@ -10,9 +10,9 @@ import org.mpysdk.core.flash.FlashException;
 import org.mpysdk.core.internal.Deadline;
 import org.mpysdk.serial.esp.EspCommandException;
 import org.mpysdk.serial.esp.EspLink;
+import org.mpysdk.serial.esp.Opcode;
 import org.mpysdk.serial.esp.Timeouts;
 import org.mpysdk.serial.esp.internal.protocol.CommandPacket;
-import org.mpysdk.serial.esp.internal.protocol.Opcode;
 
 /**
  * Loads a stub into the chip's RAM through the ROM (MEM_BEGIN, MEM_DATA blocks of 0x1800 bytes, MEM_END

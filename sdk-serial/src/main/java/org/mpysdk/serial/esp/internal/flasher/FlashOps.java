@@ -9,10 +9,10 @@ import org.mpysdk.core.flash.FlashException;
 import org.mpysdk.core.flash.FlashSizes;
 import org.mpysdk.serial.esp.EspLink;
 import org.mpysdk.serial.esp.LoaderProfile;
+import org.mpysdk.serial.esp.Opcode;
 import org.mpysdk.serial.esp.Timeouts;
 import org.mpysdk.serial.esp.UnsupportedCommandException;
 import org.mpysdk.serial.esp.internal.protocol.EspProtocolException;
-import org.mpysdk.serial.esp.internal.protocol.Opcode;
 
 /**
  * Single flash commands on a connected loader: MD5, erase (stub commands, or the ROM's erase inside

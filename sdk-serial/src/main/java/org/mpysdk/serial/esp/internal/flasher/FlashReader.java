@@ -8,9 +8,9 @@ import org.mpysdk.core.flash.FlashException;
 import org.mpysdk.core.internal.Md5;
 import org.mpysdk.serial.esp.EspLink;
 import org.mpysdk.serial.esp.LoaderProfile;
+import org.mpysdk.serial.esp.Opcode;
 import org.mpysdk.serial.esp.Timeouts;
 import org.mpysdk.serial.esp.UnsupportedCommandException;
-import org.mpysdk.serial.esp.internal.protocol.Opcode;
 
 /**
  * Reads flash: the stub streams it (READ_FLASH: 4 KiB frames, the host acknowledges each with the byte

@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.function.LongConsumer;
 import org.mpysdk.serial.esp.EspLink;
 import org.mpysdk.serial.esp.LoaderProfile;
+import org.mpysdk.serial.esp.Opcode;
 import org.mpysdk.serial.esp.Timeouts;
 import org.mpysdk.serial.esp.internal.protocol.CommandPacket;
-import org.mpysdk.serial.esp.internal.protocol.Opcode;
 
 /**
  * Writes one region: deflated (FLASH_DEFL_*) where the loader supports it and it helps, else plain

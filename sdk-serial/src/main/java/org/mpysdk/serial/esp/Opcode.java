@@ -1,4 +1,6 @@
-package org.mpysdk.serial.esp.internal.protocol;
+package org.mpysdk.serial.esp;
+
+import org.mpysdk.serial.esp.internal.protocol.EspProtocolException;
 
 /** ESP bootloader command codes (ROM and stub). */
 public enum Opcode {
