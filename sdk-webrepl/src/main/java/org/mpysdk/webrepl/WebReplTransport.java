@@ -21,7 +21,6 @@ import org.mpysdk.core.UnsupportedPortException;
 import org.mpysdk.core.internal.Bytes;
 import org.mpysdk.core.internal.Deadline;
 import org.mpysdk.core.repl.BoardResetException;
-import org.mpysdk.webrepl.internal.WebReplTextMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,7 +7,6 @@ import org.mpysdk.core.BoardOption;
 import org.mpysdk.core.PortAddress;
 import org.mpysdk.core.Transport;
 import org.mpysdk.core.TransportProvider;
-import org.mpysdk.webrepl.internal.WebReplTextMode;
 
 /**
  * Registers {@code ws://} and {@code wss://} with {@code Board.open}. Takes {@link WebReplPassword}

@@ -1,7 +1,5 @@
 package org.mpysdk.serial.esp;
 
-import org.mpysdk.serial.esp.internal.protocol.EspProtocolException;
-
 /** ESP bootloader command codes (ROM and stub). */
 public enum Opcode {
     /** Starts an uncompressed flash write: erase size, block count, block size, offset. */
@@ -67,15 +65,14 @@ public enum Opcode {
 
     /**
      * @param code the command byte of a packet
-     * @return the opcode for a wire byte
-     * @throws EspProtocolException for an unknown code
+     * @return the opcode for a wire byte, or empty for a code no loader knows
      */
-    public static Opcode of(int code) throws EspProtocolException {
+    public static java.util.Optional<Opcode> find(int code) {
         for (Opcode op : values()) {
             if (op.code == code) {
-                return op;
+                return java.util.Optional.of(op);
             }
         }
-        throw new EspProtocolException(String.format("unknown ESP bootloader command 0x%02X", code));
+        return java.util.Optional.empty();
     }
 }

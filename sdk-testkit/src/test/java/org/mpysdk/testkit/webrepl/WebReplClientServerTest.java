@@ -42,10 +42,10 @@ import org.mpysdk.webrepl.WebReplAuthException;
 import org.mpysdk.webrepl.WebReplFileException;
 import org.mpysdk.webrepl.WebReplFiles;
 import org.mpysdk.webrepl.WebReplSessionBusyException;
+import org.mpysdk.webrepl.WebReplTextMode;
 import org.mpysdk.webrepl.WebReplTransport;
 import org.mpysdk.webrepl.WebReplTransportProvider;
 import org.mpysdk.webrepl.internal.FileRequest;
-import org.mpysdk.webrepl.internal.WebReplTextMode;
 
 /** The SDK's WebREPL client against the board-side WebReplServer (terminal: a scripted pipe). */
 @Timeout(60)

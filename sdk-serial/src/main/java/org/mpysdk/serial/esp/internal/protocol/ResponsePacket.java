@@ -40,7 +40,9 @@ public record ResponsePacket(Opcode opcode, int value, byte[] data) {
             throw new EspProtocolException(String.format("response starts with 0x%02X, expected 0x01", packet[0] & 0xFF));
         }
         ByteBuffer b = ByteBuffer.wrap(packet).order(ByteOrder.LITTLE_ENDIAN);
-        Opcode op = Opcode.of(b.get(1) & 0xFF);
+        int code = b.get(1) & 0xFF;
+        Opcode op = Opcode.find(code).orElseThrow(
+                () -> new EspProtocolException(String.format("unknown ESP bootloader command 0x%02X", code)));
         int size = b.getShort(2) & 0xFFFF;
         if (size > packet.length - HEADER) {
             throw new EspProtocolException("response to " + op + " declares " + size + " data bytes but carries " + (packet.length - HEADER));

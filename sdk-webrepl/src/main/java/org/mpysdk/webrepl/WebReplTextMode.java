@@ -1,7 +1,6 @@
-package org.mpysdk.webrepl.internal;
+package org.mpysdk.webrepl;
 
 import org.mpysdk.core.BoardOption;
-import org.mpysdk.webrepl.WebReplTransport;
 
 /**
  * How the board's text frames (the REPL's output) are read, as an option of {@code Board.open}.
