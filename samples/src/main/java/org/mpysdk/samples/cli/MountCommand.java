@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code mpy mount DIR}: mpremote's {@code mount}. The board sees the local folder at {@code /remote}
  * (its working directory) while the command runs: with {@code --exec} or {@code --run} it runs that
- * code and ends; without, it opens the REPL terminal.
+ * code and ends; without, it opens the REPL terminal, and mounts the folder again after a soft reset
+ * (Ctrl-D) there.
  */
 @Command(name = "mount", mixinStandardHelpOptions = true,
         description = {"Mount a local folder on the board (at /remote, the board's working directory), then run code or open the REPL.",
@@ -78,10 +79,18 @@ final class MountCommand implements Callable<Integer> {
                 }
                 repl.leave();
                 System.err.print("mounted " + folder + " at " + mount.mountPoint() + "\r\n");
+                RebootWatch reboots = new RebootWatch();
                 int exit = ReplCommand.session(board.transport(), new ReplCommand.OutputFilter() {
                     @Override
                     public byte[] apply(byte[] in, int off, int len) throws java.io.IOException {
-                        return mount.serve(in, off, len);
+                        byte[] shown = mount.serve(in, off, len);
+                        if (reboots.feed(shown)) {
+                            // Ctrl-D in the terminal: mount again, as mpremote does (on this thread, the only reader).
+                            mount.remount();
+                            repl.leave();
+                            System.err.print("\r\nremounted " + folder + " at " + mount.mountPoint() + "\r\n");
+                        }
+                        return shown;
                     }
 
                     @Override

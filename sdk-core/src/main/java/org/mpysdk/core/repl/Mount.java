@@ -93,6 +93,17 @@ public final class Mount implements AutoCloseable {
         return new byte[0];
     }
 
+    /**
+     * Sends the board's side again and mounts it, now: for a terminal of your own after the board
+     * soft-reset (an exec through the REPL remounts by itself). Enters the raw REPL; call
+     * {@link Repl#leave()} afterwards to get back to the friendly prompt.
+     *
+     * @throws IOException when the board does not answer
+     */
+    public void remount() throws IOException {
+        repl.remount(this);
+    }
+
     FolderServer server() {
         return server;
     }

@@ -504,6 +504,16 @@ public final class Repl {
         }
     }
 
+    /** Called by {@link Mount#remount()}. */
+    void remount(Mount m) throws IOException {
+        if (m != mount) {
+            throw new IllegalStateException(m + " is closed");
+        }
+        m.markLost();
+        enter();
+        sendMount(m);
+    }
+
     private void mountLost() {
         if (mount != null) {
             mount.markLost();

@@ -89,6 +89,13 @@ class MountVirtualTest {
             repl.exec("import hello");
             assertEquals("'hi again'", repl.eval("__import__('hello').greet('again')"));
             assertEquals("/remote", repl.eval("__import__('os').getcwd()").replace("'", ""));
+            // A terminal's soft reset, which the REPL does not see: the terminal asks for the remount itself.
+            repl.leave();
+            board.transport().write(new byte[] {0x04});
+            board.transport().readUntil("MPY: soft reboot".getBytes(java.nio.charset.StandardCharsets.US_ASCII), java.time.Duration.ofSeconds(10));
+            m.remount();
+            repl.exec("import hello");
+            assertEquals("'hi terminal'", repl.eval("__import__('hello').greet('terminal')"));
         }
     }
 
