@@ -27,13 +27,8 @@ def mpremote_dir():
     return d
 
 
-def main():
-    port, execs, reps = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-    files = [a.split("=", 1) for a in sys.argv[4:]]
-    sys.path.insert(0, mpremote_dir())
-    from mpremote.transport_serial import SerialTransport
-
-    t = SerialTransport(port)
+def count_wire(t):
+    """Counts the bytes mpremote's transport writes and reads: returns {"tx": n, "rx": n}, kept up to date."""
     wire = {"tx": 0, "rx": 0}
     write, read = t.serial.write, t.serial.read
 
@@ -47,6 +42,17 @@ def main():
         return b
 
     t.serial.write, t.serial.read = counted_write, counted_read
+    return wire
+
+
+def main():
+    port, execs, reps = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    files = [a.split("=", 1) for a in sys.argv[4:]]
+    sys.path.insert(0, mpremote_dir())
+    from mpremote.transport_serial import SerialTransport
+
+    t = SerialTransport(port)
+    wire = count_wire(t)
 
     def emit(**kv):
         print(json.dumps(kv), flush=True)

@@ -12,7 +12,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mpremote_bench import mpremote_dir  # noqa: E402
+from mpremote_bench import count_wire, mpremote_dir  # noqa: E402
 
 
 def main():
@@ -21,19 +21,7 @@ def main():
     from mpremote.transport_serial import SerialTransport
 
     t = SerialTransport(port)
-    wire = {"tx": 0, "rx": 0}
-    write, read = t.serial.write, t.serial.read
-
-    def counted_write(b):
-        wire["tx"] += len(b)
-        return write(b)
-
-    def counted_read(n=1):
-        b = read(n)
-        wire["rx"] += len(b)
-        return b
-
-    t.serial.write, t.serial.read = counted_write, counted_read
+    wire = count_wire(t)
 
     def timed(op, fn):
         tx, rx, t0 = wire["tx"], wire["rx"], time.perf_counter()

@@ -95,7 +95,8 @@ final class MountCommand implements Callable<Integer> {
 
                     @Override
                     public byte[] idle() throws java.io.IOException {
-                        return mount.idle();
+                        mount.idle();
+                        return new byte[0];
                     }
                 });
                 repl.enter(); // back to the raw REPL for the unmount

@@ -68,7 +68,11 @@ public final class Mount implements AutoCloseable {
      *
      * <pre>{@code
      * int n = board.transport().read(buf, 0, buf.length, Duration.ofMillis(100));
-     * System.out.write(n > 0 ? mount.serve(buf, 0, n) : mount.idle());
+     * if (n > 0) {
+     *     System.out.write(mount.serve(buf, 0, n));
+     * } else {
+     *     mount.idle();
+     * }
      * }</pre>
      *
      * @param in bytes read from the board
@@ -85,12 +89,10 @@ public final class Mount implements AutoCloseable {
      * For a terminal that reads the link itself: call when a read found nothing, so that an answer the
      * board did not get whole is completed (see {@link #serve}).
      *
-     * @return nothing (an empty array, for symmetry with {@link #serve})
      * @throws IOException when the link fails
      */
-    public byte[] idle() throws IOException {
+    public void idle() throws IOException {
         demux.quiet();
-        return new byte[0];
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * The board's side of a mounted folder ({@code mount.py} next to this class), made ready to send: its
  * constants filled in, comments dropped and indentation shortened to one space a level (a third fewer
- * bytes on the line), and the call that mounts it appended.
+ * bytes on the line); {@link #send} delivers it and mounts.
  */
 final class MountCode {
     /** How often the board sends a request before it gives up with {@code OSError(EIO)}. */
@@ -21,14 +21,6 @@ final class MountCode {
     private static final String SOURCE = minify(load());
 
     private MountCode() {
-    }
-
-    /**
-     * @param options the mount's options (chunk and mount point)
-     * @return the code to exec on the board
-     */
-    static String forBoard(MountOptions options) {
-        return definitions(options) + "__mnt('" + options.mountPoint() + "')\n";
     }
 
     /** @return the board code without the call that mounts it */

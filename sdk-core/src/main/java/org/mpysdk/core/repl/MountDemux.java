@@ -110,10 +110,6 @@ final class MountDemux {
         return out.toByteArray();
     }
 
-    /** @return whether a request is being read (its end not yet seen) */
-    boolean inRequest() {
-        return frame != null;
-    }
 
     private void serve(String text) throws IOException {
         answerOutstanding = false;

@@ -43,23 +43,9 @@ final class InputQueue {
      * @throws InterruptedException when the board's thread is interrupted (the board is closing)
      */
     byte[] takeAll(long timeoutMillis) throws InterruptedException {
-        lock.lock();
-        try {
-            long left = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-            while (end == start) {
-                if (left <= 0) {
-                    return new byte[0];
-                }
-                left = arrived.awaitNanos(left);
-            }
-            byte[] out = Arrays.copyOfRange(data, start, end);
-            start = 0;
-            end = 0;
-            return out;
-        } finally {
-            lock.unlock();
-        }
+        return take(Integer.MAX_VALUE, timeoutMillis);
     }
+
 
     /**
      * Takes up to {@code max} bytes, waiting at most {@code timeoutMillis} for the first: code on the
