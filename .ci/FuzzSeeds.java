@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.mpysdk.core.flash.Chip;
 import org.mpysdk.core.flash.FlashMode;
-import org.mpysdk.serial.esp.internal.protocol.CommandPacket;
-import org.mpysdk.serial.esp.Opcode;
-import org.mpysdk.serial.esp.internal.protocol.ResponsePacket;
-import org.mpysdk.serial.esp.internal.protocol.Slip;
+import org.mpysdk.serial.esp.protocol.CommandPacket;
+import org.mpysdk.serial.esp.protocol.Opcode;
+import org.mpysdk.serial.esp.protocol.ResponsePacket;
+import org.mpysdk.serial.esp.protocol.Slip;
 import org.mpysdk.webrepl.internal.FileOp;
 import org.mpysdk.webrepl.internal.FileRequest;
 

@@ -1,5 +1,5 @@
 /**
- * The SDK's core: {@link org.mpysdk.core.Board}, transports, the REPL, files on the board, the chip
+ * The SDK's core: {@link org.mpysdk.Board}, transports, the REPL, files on the board, the chip
  * table and the flash image model. Transports and the bootloader come from other modules through
  * {@link java.util.ServiceLoader}.
  */
@@ -7,6 +7,7 @@
 module org.mpysdk.core {
     requires org.slf4j;
 
+    exports org.mpysdk;
     exports org.mpysdk.core;
     exports org.mpysdk.core.flash;
     exports org.mpysdk.core.flash.chips;

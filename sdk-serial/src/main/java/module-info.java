@@ -12,10 +12,8 @@ module org.mpysdk.serial {
 
     exports org.mpysdk.serial;
     exports org.mpysdk.serial.esp;
+    exports org.mpysdk.serial.esp.protocol;
     exports org.mpysdk.serial.esp.stub;
-    // The testkit's VirtualEsp speaks the same SLIP packets; the mpy CLI reports the flasher's phases.
-    exports org.mpysdk.serial.esp.internal.protocol to org.mpysdk.testkit;
-    exports org.mpysdk.serial.esp.internal.flasher to org.mpysdk.samples;
 
     provides org.mpysdk.core.TransportProvider with org.mpysdk.serial.SerialTransportProvider;
     provides org.mpysdk.core.flash.BootloaderProvider with org.mpysdk.serial.esp.EspBootloaderProvider;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.testkit.micropython.VirtualMicroPython;
 
 /** What a user writes: a fresh virtual board per test, on whatever JUnit 5.10+ or 6 the project uses. */

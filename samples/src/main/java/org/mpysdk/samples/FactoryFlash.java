@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.core.flash.FlashImageSource;
 import org.mpysdk.core.flash.FlashResult;
 import org.mpysdk.firmware.Firmware;

@@ -1,7 +1,7 @@
 package org.mpysdk.samples;
 
 import java.nio.file.Path;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.core.flash.ChipInfo;
 import org.mpysdk.firmware.Firmware;
 import org.mpysdk.firmware.FirmwareCatalog;

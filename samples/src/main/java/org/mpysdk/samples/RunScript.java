@@ -3,7 +3,7 @@ package org.mpysdk.samples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.core.repl.BoardCodeException;
 
 /**

@@ -3,7 +3,7 @@ package org.mpysdk.samples;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.core.repl.BoardCodeException;
 import org.mpysdk.webrepl.WebRepl;
 

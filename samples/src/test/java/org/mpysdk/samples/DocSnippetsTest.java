@@ -35,10 +35,10 @@ class DocSnippetsTest {
             "import java.io.*;", "import java.nio.file.*;", "import java.time.*;", "import java.util.*;",
             "import java.util.concurrent.*;", "import java.nio.charset.StandardCharsets;",
             "import static java.nio.charset.StandardCharsets.UTF_8;",
-            "import org.mpysdk.core.*;", "import org.mpysdk.core.repl.*;", "import org.mpysdk.core.flash.*;",
+            "import org.mpysdk.*;", "import org.mpysdk.core.*;", "import org.mpysdk.core.repl.*;", "import org.mpysdk.core.flash.*;",
             "import org.mpysdk.serial.*;", "import org.mpysdk.serial.esp.*;",
             "import org.mpysdk.webrepl.*;", "import org.mpysdk.firmware.*;", "import org.mpysdk.firmware.mip.*;",
-            "import org.mpysdk.serial.esp.internal.protocol.*;",
+            "import org.mpysdk.serial.esp.protocol.*;",
             "import org.mpysdk.testkit.*;", "import org.mpysdk.testkit.micropython.*;", "import org.mpysdk.testkit.esp.*;",
             "import org.mpysdk.testkit.qemu.*;", "import org.mpysdk.testkit.webrepl.*;",
             "import org.junit.jupiter.api.*;", "import org.junit.jupiter.api.extension.*;", "import static org.junit.jupiter.api.Assertions.*;", "");

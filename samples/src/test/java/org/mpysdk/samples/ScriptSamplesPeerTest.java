@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.testkit.Peers;
 import org.mpysdk.testkit.qemu.QemuMicrobit;
 import org.mpysdk.testkit.qemu.QemuMicrobitExtension;

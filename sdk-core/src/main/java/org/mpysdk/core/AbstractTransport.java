@@ -3,8 +3,6 @@ package org.mpysdk.core;
 import java.io.IOException;
 import java.time.Duration;
 import org.mpysdk.core.internal.Bytes;
-import org.mpysdk.core.internal.Deadline;
-import org.mpysdk.core.internal.ReadUntil;
 
 /**
  * The common part of every transport: a push-back buffer, {@link #readUntil} (the linear

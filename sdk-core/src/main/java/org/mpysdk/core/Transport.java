@@ -2,8 +2,6 @@ package org.mpysdk.core;
 
 import java.io.IOException;
 import java.time.Duration;
-import org.mpysdk.core.internal.Deadline;
-import org.mpysdk.core.internal.ReadUntil;
 
 /**
  * A full-duplex byte channel to a board: a local serial port, a TCP socket, an RFC 2217 server,

@@ -21,7 +21,7 @@ public interface TransportProvider {
      * Opens the port.
      *
      * @param address the parsed port string
-     * @param options every option given to {@link Board#open(String, BoardOption...)}; ignore unknown ones
+     * @param options every option given to {@link org.mpysdk.Board#open(String, BoardOption...)}; ignore unknown ones
      * @return the open transport, owned by the caller
      * @throws IOException a {@link PortNotFoundException}, {@link PortBusyException} or another
      *     {@link TransportException} saying why the port could not be opened

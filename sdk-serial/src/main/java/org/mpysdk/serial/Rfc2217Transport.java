@@ -13,11 +13,11 @@ import org.apache.commons.net.telnet.SimpleOptionHandler;
 import org.apache.commons.net.telnet.TelnetClient;
 import org.apache.commons.net.telnet.TelnetOption;
 import org.mpysdk.core.AbstractTransport;
+import org.mpysdk.core.Deadline;
 import org.mpysdk.core.OperationCancelledException;
 import org.mpysdk.core.PortNotFoundException;
 import org.mpysdk.core.TransportClosedException;
 import org.mpysdk.core.TransportException;
-import org.mpysdk.core.internal.Deadline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -9,12 +9,12 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import org.mpysdk.core.AbstractTransport;
+import org.mpysdk.core.Deadline;
 import org.mpysdk.core.OperationTimeoutException;
 import org.mpysdk.core.PortBusyException;
 import org.mpysdk.core.PortNotFoundException;
 import org.mpysdk.core.TransportClosedException;
 import org.mpysdk.core.TransportException;
-import org.mpysdk.core.internal.Deadline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -6,8 +6,8 @@ import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.mpysdk.core.Deadline;
 import org.mpysdk.core.OperationTimeoutException;
-import org.mpysdk.core.internal.Deadline;
 
 /**
  * The client's bytes to the board, with a gate that lets this SDK put a frame of its own between

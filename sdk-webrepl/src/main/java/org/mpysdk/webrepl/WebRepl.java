@@ -1,6 +1,6 @@
 package org.mpysdk.webrepl;
 
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.core.UnsupportedPortException;
 
 /**

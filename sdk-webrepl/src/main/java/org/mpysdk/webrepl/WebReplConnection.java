@@ -22,11 +22,11 @@ import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
 import okio.ByteString;
+import org.mpysdk.core.Deadline;
 import org.mpysdk.core.OperationTimeoutException;
 import org.mpysdk.core.PortNotFoundException;
 import org.mpysdk.core.TransportClosedException;
 import org.mpysdk.core.TransportException;
-import org.mpysdk.core.internal.Deadline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

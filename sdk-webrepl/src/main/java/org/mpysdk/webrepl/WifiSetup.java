@@ -160,7 +160,11 @@ public final class WifiSetup {
         if (out.equals("NONETWORK")) {
             throw noNetwork();
         }
-        return new String(PyLiterals.parse(out), StandardCharsets.UTF_8);
+        try {
+            return new String(PyLiterals.parse(out), StandardCharsets.UTF_8);
+        } catch (java.text.ParseException e) {
+            throw new ReplProtocolException(e.getMessage(), e);
+        }
     }
 
     /** Best effort: the failure being reported matters more than one in this clean-up. */

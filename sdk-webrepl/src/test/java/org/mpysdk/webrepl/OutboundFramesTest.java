@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.mpysdk.core.Deadline;
 import org.mpysdk.core.OperationTimeoutException;
-import org.mpysdk.core.internal.Deadline;
 
 class OutboundFramesTest {
     private static final byte[] REQUEST = "GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII);

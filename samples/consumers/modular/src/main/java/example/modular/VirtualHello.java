@@ -1,7 +1,7 @@
 package example.modular;
 
 import java.io.IOException;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 
 /** Opens a virtual MicroPython board by its port string and runs one line on it. */
 public final class VirtualHello {

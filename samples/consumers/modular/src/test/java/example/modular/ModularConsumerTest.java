@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 
 /** The same board open as the main program, under Surefire on the module path. */
 class ModularConsumerTest {

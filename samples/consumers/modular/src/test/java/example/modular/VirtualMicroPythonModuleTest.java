@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.testkit.micropython.VirtualMicroPython;
 
 /** The testkit's JUnit extension, instantiated by JUnit from the named module org.mpysdk.testkit. */

@@ -3,7 +3,7 @@ package org.mpysdk.samples.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.core.flash.ChipInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

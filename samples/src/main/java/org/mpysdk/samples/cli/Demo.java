@@ -5,7 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.core.BoardException;
 import org.mpysdk.core.ProgressListener;
 import org.mpysdk.core.flash.ChipInfo;

@@ -2,7 +2,7 @@ package org.mpysdk.samples.cli;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -3,9 +3,9 @@ package org.mpysdk.samples.cli;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.mpysdk.core.Board;
-import org.mpysdk.core.repl.ExecResult;
+import org.mpysdk.Board;
 import org.mpysdk.core.repl.BoardCodeException;
+import org.mpysdk.core.repl.ExecResult;
 
 /** Runs code for {@code exec} and {@code run}: streamed to stdout, or collected for {@code --json}. */
 final class Execution {

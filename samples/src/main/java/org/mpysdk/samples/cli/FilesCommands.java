@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.core.repl.BoardFiles;
 import org.mpysdk.core.repl.RemoteFile;
 import org.mpysdk.core.repl.SyncReport;

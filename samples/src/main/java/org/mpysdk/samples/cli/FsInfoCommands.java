@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.core.repl.BoardFiles;
 import org.mpysdk.core.repl.DiskUsage;
 import org.mpysdk.core.repl.RemoteFile;

@@ -1,7 +1,7 @@
 package org.mpysdk.samples.cli;
 
 import java.io.IOException;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.core.Transport;
 import picocli.CommandLine.Option;
 

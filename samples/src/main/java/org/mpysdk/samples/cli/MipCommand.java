@@ -2,7 +2,7 @@ package org.mpysdk.samples.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.firmware.mip.InstallReport;
 import org.mpysdk.firmware.mip.InstalledPackage;
 import org.mpysdk.firmware.mip.PackageInstaller;

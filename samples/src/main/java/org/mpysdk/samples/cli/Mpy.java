@@ -5,17 +5,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mpysdk.Board;
 import org.mpysdk.core.BaudRate;
-import org.mpysdk.core.Board;
 import org.mpysdk.core.BoardOption;
 import org.mpysdk.core.ProgressListener;
 import org.mpysdk.webrepl.WebRepl;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code mpy}: the command line over the SDK's public API, for daily work instead of esptool + mpremote.

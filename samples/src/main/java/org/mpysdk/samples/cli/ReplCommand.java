@@ -3,7 +3,7 @@ package org.mpysdk.samples.cli;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.core.Transport;
 import org.mpysdk.core.TransportClosedException;
 import picocli.CommandLine.Command;

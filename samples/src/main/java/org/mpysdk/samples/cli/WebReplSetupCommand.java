@@ -1,7 +1,7 @@
 package org.mpysdk.samples.cli;
 
 import java.util.concurrent.Callable;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.webrepl.WebRepl;
 import org.mpysdk.webrepl.WebReplSetup;
 import picocli.CommandLine.ArgGroup;

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.webrepl.WebRepl;
 import org.mpysdk.webrepl.WifiConnection;
 import org.mpysdk.webrepl.WifiCredentials;

@@ -3,7 +3,7 @@ package org.mpysdk.samples.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.core.flash.Chip;
 import org.mpysdk.core.flash.ConnectOptions;
 import org.mpysdk.core.flash.FlashImage;

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.core.repl.BoardFiles;
 import org.mpysdk.core.repl.DiskUsage;
 import org.mpysdk.testkit.Peers;

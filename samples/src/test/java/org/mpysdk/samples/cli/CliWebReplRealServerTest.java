@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.mpysdk.core.internal.Deadline;
+import org.mpysdk.core.Deadline;
 import org.mpysdk.testkit.internal.built.BuiltPeers;
 import org.mpysdk.testkit.internal.built.MicroPythonWebReplServer;
 

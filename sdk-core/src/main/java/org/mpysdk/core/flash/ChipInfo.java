@@ -3,6 +3,7 @@ package org.mpysdk.core.flash;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.mpysdk.core.flash.chips.ChipRevision;
 
 /**
  * What the bootloader told about the chip it runs on.

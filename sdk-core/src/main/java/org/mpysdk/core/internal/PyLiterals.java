@@ -2,7 +2,7 @@ package org.mpysdk.core.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import org.mpysdk.core.repl.ReplProtocolException;
+import java.text.ParseException;
 
 /**
  * Python literals the SDK writes into code it sends and reads back from {@code repr()} output:
@@ -107,9 +107,9 @@ public final class PyLiterals {
      *
      * @param text one literal as the board printed it; surrounding white space is ignored
      * @return the literal's bytes
-     * @throws ReplProtocolException when the text is not such a literal
+     * @throws ParseException when the text is not such a literal
      */
-    public static byte[] parse(CharSequence text) throws ReplProtocolException {
+    public static byte[] parse(CharSequence text) throws ParseException {
         String s = text.toString().strip();
         boolean str = !(s.startsWith("b") || s.startsWith("B"));
         if (str && (s.contains("\\u") || s.contains("\\U"))) {
@@ -128,7 +128,7 @@ public final class PyLiterals {
         }
     }
 
-    private static byte[] parse(String s, boolean escapesAreCharacters) throws ReplProtocolException {
+    private static byte[] parse(String s, boolean escapesAreCharacters) throws ParseException {
         int i = 0;
         if (s.startsWith("b") || s.startsWith("B")) {
             i = 1;
@@ -227,8 +227,8 @@ public final class PyLiterals {
         }
     }
 
-    private static ReplProtocolException bad(String s, String why) {
+    private static ParseException bad(String s, String why) {
         String shown = s.length() > 80 ? s.substring(0, 80) + "..." : s;
-        return new ReplProtocolException("expected a Python literal from the board but got '" + shown + "' (" + why + ")");
+        return new ParseException("expected a Python literal from the board but got '" + shown + "' (" + why + ")", 0);
     }
 }

@@ -13,7 +13,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mpysdk.core.internal.PyLiterals;
 
 /**
  * Size and SHA-256 of board files, many per exec, to decide what a copy can skip (as mpremote's
@@ -81,7 +80,7 @@ final class BoardFingerprints {
                 if (sp < 0) {
                     out.put(batch.get(k), new Fingerprint(parseLong(line, batch.get(k)), null));
                 } else {
-                    byte[] digest = PyLiterals.parse(line.substring(sp + 1));
+                    byte[] digest = BoardLiteral.parse(line.substring(sp + 1));
                     out.put(batch.get(k), new Fingerprint(parseLong(line.substring(0, sp), batch.get(k)),
                             java.util.HexFormat.of().formatHex(digest)));
                 }

@@ -1,7 +1,7 @@
 package org.mpysdk.core.repl;
 
 import java.time.Duration;
-import org.mpysdk.core.internal.Deadline;
+import org.mpysdk.core.Deadline;
 
 /**
  * The deadline of one exec, which the reader of its output may push back once the output says how much

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import org.mpysdk.core.AbstractTransport;
 import org.mpysdk.core.Cancellation;
+import org.mpysdk.core.Deadline;
 import org.mpysdk.core.OperationTimeoutException;
-import org.mpysdk.core.internal.Deadline;
 
 /**
  * Raw-paste mode (MicroPython 1.14 and later): the request {@code \x05A\x01} and the flow-controlled

@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.mpysdk.core.internal.PyLiterals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +46,7 @@ final class RemoteHash {
         } catch (BoardCodeException e) {
             throw RemoteFileNotFoundException.ifMissing(e, p);
         }
-        byte[] digest = PyLiterals.parse(out);
+        byte[] digest = BoardLiteral.parse(out);
         if (digest.length != 32) {
             throw new ReplProtocolException("expected a 32-byte SHA-256 from the board for " + p + ", got '" + out + "'");
         }

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.mpysdk.core.internal.PyLiterals;
 
 /** Lists folders and reads file metadata on the board ({@link BoardFiles#ls}, {@link BoardFiles#tree}, {@link BoardFiles#stat}). */
 final class RemoteListing {
@@ -94,7 +93,7 @@ final class RemoteListing {
             if (s1 <= 0) {
                 throw new ReplProtocolException("unexpected listing line from the board: '" + line + "'");
             }
-            String name = new String(PyLiterals.parse(line.substring(0, s1)), StandardCharsets.UTF_8);
+            String name = new String(BoardLiteral.parse(line.substring(0, s1)), StandardCharsets.UTF_8);
             return new Entry(name, parseLong(line.substring(s1 + 1, s2), line), parseLong(line.substring(s2 + 1), line));
         }
 

@@ -9,12 +9,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.mpysdk.core.Cancellation;
+import org.mpysdk.core.Deadline;
 import org.mpysdk.core.OperationCancelledException;
 import org.mpysdk.core.OperationTimeoutException;
 import org.mpysdk.core.ProgressListener;
 import org.mpysdk.core.Transport;
 import org.mpysdk.core.TransportClosedException;
-import org.mpysdk.core.internal.Deadline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import org.mpysdk.core.AbstractTransport;
+import org.mpysdk.core.Deadline;
 import org.mpysdk.core.OperationTimeoutException;
+import org.mpysdk.core.ReadUntil;
 import org.mpysdk.core.Transport;
-import org.mpysdk.core.internal.Deadline;
-import org.mpysdk.core.internal.ReadUntil;
 
 /**
  * The REPL's view of a transport: reads that put unused bytes back, pattern waits under one overall

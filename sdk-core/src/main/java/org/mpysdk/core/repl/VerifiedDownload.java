@@ -127,7 +127,7 @@ final class VerifiedDownload {
             try {
                 // A repr() starts b' or b"; neither quote is a base64 character.
                 boolean literal = !b64 || line.length > 1 && line[0] == 'b' && (line[1] == '\'' || line[1] == '"');
-                return literal ? PyLiterals.parse(new String(line, StandardCharsets.ISO_8859_1)) : decoder.decode(line);
+                return literal ? BoardLiteral.parse(new String(line, StandardCharsets.ISO_8859_1)) : decoder.decode(line);
             } catch (IllegalArgumentException | ReplProtocolException e) {
                 throw damaged("line " + lineNo + " is not valid " + (b64 ? "base64 or bytes literal" : "bytes literal") + " (" + e.getMessage() + ")");
             }

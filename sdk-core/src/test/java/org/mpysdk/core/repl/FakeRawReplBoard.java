@@ -311,7 +311,7 @@ class FakeRawReplBoard extends AbstractTransport {
     private static byte[] literal(String text) throws NotGuarded {
         try {
             return PyLiterals.parse(text);
-        } catch (ReplProtocolException e) {
+        } catch (java.text.ParseException e) {
             throw new NotGuarded("Traceback (most recent call last):\r\n  File \"<stdin>\", line 1\r\nSyntaxError: invalid syntax\r\n");
         }
     }

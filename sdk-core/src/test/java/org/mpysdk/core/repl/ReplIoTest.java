@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.mpysdk.core.Deadline;
 import org.mpysdk.core.TrickleTransport;
-import org.mpysdk.core.internal.Deadline;
 
 /** The REPL's pattern wait: linear in what arrives, bounded in what it keeps. */
 class ReplIoTest {

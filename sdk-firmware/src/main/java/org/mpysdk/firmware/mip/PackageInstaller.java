@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.core.Cancellation;
 import org.mpysdk.core.ProgressListener;
 import org.mpysdk.firmware.mip.BoardWriter.Outcome;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.testkit.internal.built.BuiltPeers;
 import org.mpysdk.testkit.micropython.VirtualMicroPython;
 import org.mpysdk.testkit.serial.ExternalProcess;

@@ -7,9 +7,10 @@ import org.mpysdk.core.flash.BootloaderNotRespondingException;
 import org.mpysdk.core.flash.Chip;
 import org.mpysdk.core.flash.FlashException;
 import org.mpysdk.core.flash.chips.RomLoader;
-import org.mpysdk.serial.esp.internal.protocol.EspProtocolException;
 import org.mpysdk.serial.esp.internal.targets.Target;
 import org.mpysdk.serial.esp.internal.targets.Targets;
+import org.mpysdk.serial.esp.protocol.EspProtocolException;
+import org.mpysdk.serial.esp.protocol.Opcode;
 
 /**
  * Identifies the chip the way esptool does: GET_SECURITY_INFO (20 bytes, then the 12-byte ESP32-S2 form)

@@ -8,7 +8,6 @@ import org.mpysdk.core.Transport;
 import org.mpysdk.core.flash.Bootloader;
 import org.mpysdk.core.flash.Chip;
 import org.mpysdk.core.flash.ChipInfo;
-import org.mpysdk.core.flash.ChipRevision;
 import org.mpysdk.core.flash.ConnectOptions;
 import org.mpysdk.core.flash.FlashException;
 import org.mpysdk.core.flash.FlashId;
@@ -18,16 +17,14 @@ import org.mpysdk.core.flash.FlashResult;
 import org.mpysdk.core.flash.FlashState;
 import org.mpysdk.core.flash.OperationScope;
 import org.mpysdk.core.flash.ResetMode;
+import org.mpysdk.core.flash.chips.ChipRevision;
 import org.mpysdk.core.flash.chips.Identity;
 import org.mpysdk.core.flash.chips.RegisterReader;
 import org.mpysdk.core.flash.chips.RomLoader;
-import org.mpysdk.serial.esp.internal.flasher.FlashOps;
-import org.mpysdk.serial.esp.internal.flasher.FlashReader;
-import org.mpysdk.serial.esp.internal.flasher.FlashWriter;
 import org.mpysdk.serial.esp.internal.targets.Target;
+import org.mpysdk.serial.esp.protocol.Opcode;
 import org.mpysdk.serial.esp.stub.StubImage;
 import org.mpysdk.serial.esp.stub.StubSource;
-import org.mpysdk.serial.esp.stub.StubUploader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -195,7 +192,7 @@ public final class EspBootloader implements Bootloader {
     }
 
     /** @return which loader answers now */
-    public LoaderProfile profile() {
+    LoaderProfile profile() {
         return profile;
     }
 

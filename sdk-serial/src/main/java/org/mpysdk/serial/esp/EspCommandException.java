@@ -1,7 +1,7 @@
 package org.mpysdk.serial.esp;
 
 import org.mpysdk.core.flash.FlashException;
-import org.mpysdk.serial.esp.internal.protocol.RomError;
+import org.mpysdk.serial.esp.protocol.RomError;
 
 /**
  * The bootloader answered a command with a failure status. The message names the command, the error

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mpysdk.core.Deadline;
 import org.mpysdk.core.OperationTimeoutException;
 import org.mpysdk.core.Progress;
 import org.mpysdk.core.Transport;
@@ -15,9 +16,9 @@ import org.mpysdk.core.flash.BootloaderNotRespondingException.Reason;
 import org.mpysdk.core.flash.BootloaderNotRespondingException;
 import org.mpysdk.core.flash.ConnectOptions;
 import org.mpysdk.core.flash.OperationScope;
-import org.mpysdk.core.internal.Deadline;
 import org.mpysdk.serial.SerialPortTransport;
 import org.mpysdk.serial.UsbBridge;
+import org.mpysdk.serial.esp.protocol.Opcode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -11,7 +11,7 @@ import org.mpysdk.serial.esp.internal.targets.Target;
  * @param stub whether the stub flasher runs
  * @param secureDownloadMode whether the ROM is in Secure Download Mode
  */
-public record LoaderProfile(Target target, boolean stub, boolean secureDownloadMode) {
+record LoaderProfile(Target target, boolean stub, boolean secureDownloadMode) {
     /** ROM flash block size. */
     public static final int ROM_FLASH_BLOCK = 0x400;
     /** Stub flash block size. */

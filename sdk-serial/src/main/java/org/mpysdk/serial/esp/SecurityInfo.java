@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.OptionalInt;
-import org.mpysdk.serial.esp.internal.protocol.EspProtocolException;
+import org.mpysdk.serial.esp.protocol.EspProtocolException;
 
 /**
  * The answer to GET_SECURITY_INFO: security flags, flash-encryption counter, key purposes and (on the

@@ -15,6 +15,7 @@ import org.mpysdk.core.flash.BootloaderNotRespondingException;
 import org.mpysdk.core.flash.ConnectOptions;
 import org.mpysdk.core.flash.OperationScope;
 import org.mpysdk.core.flash.ResetMode;
+import org.mpysdk.serial.esp.protocol.Opcode;
 
 /** The command layer against scripted answers: matching, status bytes, unsupported commands, timeouts, sync failures. */
 @Timeout(20)

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.mpysdk.core.AbstractTransport;
-import org.mpysdk.serial.esp.internal.protocol.Slip;
-import org.mpysdk.serial.esp.internal.protocol.SlipDecoder;
+import org.mpysdk.serial.esp.protocol.Slip;
+import org.mpysdk.serial.esp.protocol.SlipDecoder;
 
 /**
  * A minimal in-memory peer for unit tests of the command layer: each command frame the host writes is

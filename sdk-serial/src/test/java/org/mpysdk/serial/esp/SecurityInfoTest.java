@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
-import org.mpysdk.serial.esp.internal.protocol.EspProtocolException;
+import org.mpysdk.serial.esp.protocol.EspProtocolException;
 
 /** GET_SECURITY_INFO answers in both forms. */
 class SecurityInfoTest {

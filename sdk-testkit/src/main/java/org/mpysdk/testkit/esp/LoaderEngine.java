@@ -12,10 +12,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.mpysdk.core.TransportClosedException;
-import org.mpysdk.serial.esp.Opcode;
-import org.mpysdk.serial.esp.internal.protocol.CommandPacket;
-import org.mpysdk.serial.esp.internal.protocol.EspProtocolException;
-import org.mpysdk.serial.esp.internal.protocol.ResponsePacket;
+import org.mpysdk.serial.esp.protocol.CommandPacket;
+import org.mpysdk.serial.esp.protocol.EspProtocolException;
+import org.mpysdk.serial.esp.protocol.Opcode;
+import org.mpysdk.serial.esp.protocol.ResponsePacket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -10,7 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.mpysdk.core.BaudRate;
-import org.mpysdk.serial.esp.Opcode;
+import org.mpysdk.serial.esp.protocol.Opcode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

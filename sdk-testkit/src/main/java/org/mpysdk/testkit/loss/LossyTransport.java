@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import org.mpysdk.core.AbstractTransport;
+import org.mpysdk.core.Deadline;
 import org.mpysdk.core.Transport;
-import org.mpysdk.core.internal.Deadline;
 
 /**
  * A link that loses and damages bytes on purpose, in front of any other {@link Transport} (a pty to

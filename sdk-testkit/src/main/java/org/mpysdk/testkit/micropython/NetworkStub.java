@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 
 /**
  * Gives a virtual board (which has no radio) a scripted {@code network} module, and a {@code webrepl}

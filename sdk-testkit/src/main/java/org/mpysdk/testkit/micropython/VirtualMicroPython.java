@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Gives each test a fresh virtual board running the real MicroPython interpreter: declare a
- * {@link org.mpysdk.core.Board} (or {@link MicroPythonTransport}) parameter. The first board in a JVM
+ * {@link org.mpysdk.Board} (or {@link MicroPythonTransport}) parameter. The first board in a JVM
  * takes a few hundred milliseconds, each further one tens of milliseconds; each is closed after its test.
  *
  * <pre>{@code

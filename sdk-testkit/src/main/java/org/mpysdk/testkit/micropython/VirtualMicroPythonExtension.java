@@ -6,7 +6,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.testkit.Peers;
 import org.mpysdk.testkit.internal.micropython.MicroPythonWasm;
 

@@ -7,9 +7,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.mpysdk.core.AbstractTransport;
+import org.mpysdk.core.Deadline;
 import org.mpysdk.core.OperationTimeoutException;
 import org.mpysdk.core.TransportClosedException;
-import org.mpysdk.core.internal.Deadline;
 
 /**
  * A scripted board terminal for {@link WebReplServer} in unit tests: what the test {@link #print prints}

@@ -13,14 +13,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.mpysdk.core.Deadline;
 import org.mpysdk.core.Transport;
-import org.mpysdk.core.internal.Deadline;
-import org.mpysdk.serial.esp.Opcode;
-import org.mpysdk.serial.esp.internal.protocol.CommandPacket;
-import org.mpysdk.serial.esp.internal.protocol.EspProtocolException;
-import org.mpysdk.serial.esp.internal.protocol.ResponsePacket;
-import org.mpysdk.serial.esp.internal.protocol.Slip;
-import org.mpysdk.serial.esp.internal.protocol.SlipDecoder;
+import org.mpysdk.serial.esp.protocol.CommandPacket;
+import org.mpysdk.serial.esp.protocol.EspProtocolException;
+import org.mpysdk.serial.esp.protocol.Opcode;
+import org.mpysdk.serial.esp.protocol.ResponsePacket;
+import org.mpysdk.serial.esp.protocol.Slip;
+import org.mpysdk.serial.esp.protocol.SlipDecoder;
 
 /**
  * The host side of the protocol, written plainly for tests of the virtual chip (not the SDK's flasher):

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.mpysdk.serial.esp.Opcode;
+import org.mpysdk.serial.esp.protocol.Opcode;
 import org.mpysdk.testkit.Peers;
 import org.mpysdk.testkit.images.TestFirmware;
 import org.mpysdk.testkit.internal.esp.EsptoolJsPackage;

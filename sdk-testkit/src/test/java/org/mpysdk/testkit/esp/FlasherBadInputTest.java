@@ -24,7 +24,7 @@ import org.mpysdk.core.flash.OperationScope;
 import org.mpysdk.core.flash.PartialFlashException;
 import org.mpysdk.core.flash.ResetMode;
 import org.mpysdk.serial.esp.EspBootloader;
-import org.mpysdk.serial.esp.Opcode;
+import org.mpysdk.serial.esp.protocol.Opcode;
 import org.mpysdk.serial.esp.stub.StubSource;
 
 /** Images that must be refused before erasing, boards that do not answer, and writes that fail. */

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.core.Progress;
 import org.mpysdk.core.flash.Chip;
 import org.mpysdk.core.flash.ConnectOptions;

@@ -22,8 +22,8 @@ import org.mpysdk.core.flash.FlashRegion;
 import org.mpysdk.core.flash.FlashResult;
 import org.mpysdk.core.flash.HeaderPatch;
 import org.mpysdk.serial.esp.EspBootloader;
-import org.mpysdk.serial.esp.Opcode;
 import org.mpysdk.serial.esp.UnsupportedCommandException;
+import org.mpysdk.serial.esp.protocol.Opcode;
 
 /** The flasher against VirtualEsp through the ROM loaders only (no stub): detection, writes, verification. */
 @Timeout(60)

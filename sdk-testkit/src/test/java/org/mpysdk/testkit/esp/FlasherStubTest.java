@@ -17,7 +17,7 @@ import org.mpysdk.core.flash.FlashImage;
 import org.mpysdk.core.flash.FlashRegion;
 import org.mpysdk.core.flash.FlashResult;
 import org.mpysdk.serial.esp.EspBootloader;
-import org.mpysdk.serial.esp.Opcode;
+import org.mpysdk.serial.esp.protocol.Opcode;
 import org.mpysdk.testkit.Peers;
 
 /**

@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.core.OperationCancelledException;
 import org.mpysdk.core.flash.Chip;
 import org.mpysdk.core.flash.ChipMismatchException;

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.core.flash.Chip;
 import org.mpysdk.core.flash.ConnectOptions;
 import org.mpysdk.core.flash.FlashImage;

@@ -92,7 +92,7 @@ class RealRomTest {
                     org.mpysdk.serial.esp.EspBootloader esp = FlasherFixtures.romOnly(t)) {
                 int wrong = chip == Chip.ESP32 ? 20 : 16;
                 org.junit.jupiter.api.Assertions.assertEquals(0x0105,
-                        VirtualEspStrictnessTest.status(esp, org.mpysdk.serial.esp.Opcode.FLASH_BEGIN,
+                        VirtualEspStrictnessTest.status(esp, org.mpysdk.serial.esp.protocol.Opcode.FLASH_BEGIN,
                                 wrong == 20 ? VirtualEspStrictnessTest.BEGIN_20 : VirtualEspStrictnessTest.BEGIN_16),
                         "the " + key + " ROM refuses a " + wrong + "-byte FLASH_BEGIN");
             }
@@ -102,7 +102,7 @@ class RealRomTest {
                 Transport t = Transports.open(rom.port());
                 org.mpysdk.serial.esp.EspBootloader esp = FlasherFixtures.withStub(t, stubs, 0)) {
             org.junit.jupiter.api.Assertions.assertEquals(VirtualEspStrictnessTest.STUB_BAD_BEGIN_LENGTH,
-                    VirtualEspStrictnessTest.status(esp, org.mpysdk.serial.esp.Opcode.FLASH_DEFL_BEGIN,
+                    VirtualEspStrictnessTest.status(esp, org.mpysdk.serial.esp.protocol.Opcode.FLASH_DEFL_BEGIN,
                             VirtualEspStrictnessTest.STUB_BEGIN_20), "the real stub refuses a 20-byte FLASH_DEFL_BEGIN");
         }
     }

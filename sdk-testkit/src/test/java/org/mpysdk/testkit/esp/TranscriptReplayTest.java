@@ -59,7 +59,7 @@ class TranscriptReplayTest {
         try (EspBootloader esp = EspBootloader.connect(chip, ConnectOptions.defaults().withReset(ResetMode.NO_RESET)
                 .withBaud(921600), OperationScope.none(), standIn(t))) {
             byte[] begin = org.mpysdk.serial.esp.EspLink.words(200_000, 4, 0x4000, 0x1000, 0);
-            esp.link().send(org.mpysdk.serial.esp.Opcode.FLASH_DEFL_BEGIN, begin, 0);
+            esp.link().send(org.mpysdk.serial.esp.protocol.Opcode.FLASH_DEFL_BEGIN, begin, 0);
         } catch (TranscriptMismatchException expected) {
             // the write itself may be refused
         }

@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.mpysdk.serial.esp.Opcode;
-import org.mpysdk.serial.esp.internal.protocol.ResponsePacket;
+import org.mpysdk.serial.esp.protocol.Opcode;
+import org.mpysdk.serial.esp.protocol.ResponsePacket;
 
 /** Fault injection, realism knobs and the reset circuit. */
 @Timeout(30)

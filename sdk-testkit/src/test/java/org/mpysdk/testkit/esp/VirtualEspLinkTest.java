@@ -8,11 +8,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.core.Transport;
 import org.mpysdk.core.TransportException;
 import org.mpysdk.serial.SerialPortTransport;
-import org.mpysdk.serial.esp.Opcode;
+import org.mpysdk.serial.esp.protocol.Opcode;
 import org.mpysdk.testkit.Peers;
 
 /** The three ways to reach a virtual chip, plus the virtual: port string. */

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mpysdk.serial.esp.Opcode;
-import org.mpysdk.serial.esp.internal.protocol.ResponsePacket;
+import org.mpysdk.serial.esp.protocol.Opcode;
+import org.mpysdk.serial.esp.protocol.ResponsePacket;
 import org.mpysdk.testkit.images.TestFirmware;
 
 /** The ROM loader of each chip, driven command by command from the host side. */

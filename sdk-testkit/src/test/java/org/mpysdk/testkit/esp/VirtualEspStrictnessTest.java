@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Timeout;
 import org.mpysdk.core.flash.Chip;
 import org.mpysdk.serial.esp.EspBootloader;
 import org.mpysdk.serial.esp.EspLink;
-import org.mpysdk.serial.esp.Opcode;
+import org.mpysdk.serial.esp.protocol.Opcode;
 import org.mpysdk.testkit.Peers;
 
 /**
@@ -81,7 +81,7 @@ class VirtualEspStrictnessTest {
                 System.arraycopy(EspLink.words(len, seq, 0, 0), 0, payload, 0, 16);
                 System.arraycopy(z, seq * block, payload, 16, len);
                 link.send(Opcode.FLASH_DEFL_DATA, payload,
-                        org.mpysdk.serial.esp.internal.protocol.CommandPacket.checksumOf(payload, 16, len));
+                        org.mpysdk.serial.esp.protocol.CommandPacket.checksumOf(payload, 16, len));
             }
             int worst = 0;
             for (int i = 0; i < Math.min(blocks, 4); i++) {

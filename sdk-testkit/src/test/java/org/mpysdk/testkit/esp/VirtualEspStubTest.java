@@ -11,8 +11,8 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.mpysdk.serial.esp.Opcode;
-import org.mpysdk.serial.esp.internal.protocol.ResponsePacket;
+import org.mpysdk.serial.esp.protocol.Opcode;
+import org.mpysdk.serial.esp.protocol.ResponsePacket;
 import org.mpysdk.testkit.images.TestFirmware;
 
 /** The flasher stub's behaviour after an upload: 16 KiB blocks, erase as you go, stub-only commands. */

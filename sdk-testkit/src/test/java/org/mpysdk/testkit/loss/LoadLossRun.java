@@ -11,11 +11,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.mpysdk.Board;
 import org.mpysdk.core.AbstractTransport;
-import org.mpysdk.core.Board;
+import org.mpysdk.core.repl.BoardCodeException;
 import org.mpysdk.core.repl.BoardFiles;
 import org.mpysdk.core.repl.PartialUploadException;
-import org.mpysdk.core.repl.BoardCodeException;
 import org.mpysdk.core.repl.RemoteFileNotFoundException;
 import org.mpysdk.core.repl.Repl;
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.core.Transport;
 import org.mpysdk.core.Transports;
 import org.mpysdk.testkit.micropython.MicroPythonTransport;

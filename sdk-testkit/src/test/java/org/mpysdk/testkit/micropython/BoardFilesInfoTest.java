@@ -17,7 +17,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.core.repl.BoardCodeException;
 import org.mpysdk.core.repl.BoardFiles;
 import org.mpysdk.core.repl.DiskUsage;

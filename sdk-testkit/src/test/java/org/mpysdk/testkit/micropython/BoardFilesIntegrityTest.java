@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.core.Cancellation;
 import org.mpysdk.core.OperationCancelledException;
 import org.mpysdk.core.TransportClosedException;

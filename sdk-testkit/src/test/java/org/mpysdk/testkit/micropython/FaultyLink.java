@@ -11,7 +11,6 @@ import org.mpysdk.core.AbstractTransport;
 import org.mpysdk.core.Transport;
 import org.mpysdk.core.TransportClosedException;
 import org.mpysdk.core.internal.PyLiterals;
-import org.mpysdk.core.repl.ReplProtocolException;
 
 /**
  * A link that damages traffic on purpose, once, at a point the test chooses, in front of a real board:
@@ -225,7 +224,7 @@ public final class FaultyLink extends AbstractTransport {
         }
         try {
             return new String(PyLiterals.parse(m.group(1)), StandardCharsets.ISO_8859_1);
-        } catch (ReplProtocolException e) {
+        } catch (java.text.ParseException e) {
             return wire;
         }
     }

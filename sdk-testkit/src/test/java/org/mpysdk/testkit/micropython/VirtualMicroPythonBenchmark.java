@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.core.repl.Repl;
 import org.mpysdk.testkit.internal.micropython.MicroPythonWasm;
 

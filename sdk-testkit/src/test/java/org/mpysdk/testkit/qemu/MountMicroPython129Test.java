@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.core.repl.Mount;
 import org.mpysdk.core.repl.Repl;
 import org.mpysdk.testkit.internal.built.BuiltPeers;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.core.OperationCancelledException;
 import org.mpysdk.core.OperationTimeoutException;
 import org.mpysdk.core.repl.BoardCodeException;
@@ -191,7 +191,7 @@ class ReplQemuTest {
     }
 
     @Test
-    void bytesRoundTripThroughExec() throws IOException {
+    void bytesRoundTripThroughExec() throws IOException, java.text.ParseException {
         byte[] all = new byte[256];
         for (int i = 0; i < 256; i++) {
             all[i] = (byte) i;

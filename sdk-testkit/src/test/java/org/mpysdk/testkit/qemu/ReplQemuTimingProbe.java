@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

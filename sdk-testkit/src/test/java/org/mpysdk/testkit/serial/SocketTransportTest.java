@@ -15,7 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.core.PortNotFoundException;
 import org.mpysdk.core.Transport;
 import org.mpysdk.core.TransportClosedException;

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.core.Transports;
 import org.mpysdk.core.repl.Repl;
 import org.mpysdk.testkit.micropython.MicroPythonTransport;

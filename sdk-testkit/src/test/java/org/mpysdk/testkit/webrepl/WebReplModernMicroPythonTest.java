@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.core.Transports;
 import org.mpysdk.core.repl.Repl;
 import org.mpysdk.testkit.micropython.MicroPythonTransport;

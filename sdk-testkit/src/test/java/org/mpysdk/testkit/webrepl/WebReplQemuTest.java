@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.core.Transport;
 import org.mpysdk.core.Transports;
 import org.mpysdk.core.repl.BoardCodeException;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.mpysdk.core.Board;
+import org.mpysdk.Board;
 import org.mpysdk.core.repl.Repl;
 import org.mpysdk.testkit.internal.built.BuiltPeers;
 import org.mpysdk.testkit.internal.built.MicroPythonWebReplServer;

@@ -3,7 +3,6 @@ package org.mpysdk.core.flash.chips;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.mpysdk.core.flash.ChipRevision;
 
 /**
  * ESP32, from esptool 4.8's {@code targets/esp32.py}: BLOCK0 words at 0x3FF5A000 hold package, revision bits and

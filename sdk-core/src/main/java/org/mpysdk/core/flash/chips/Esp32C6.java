@@ -2,7 +2,6 @@ package org.mpysdk.core.flash.chips;
 
 import java.io.IOException;
 import java.util.Map;
-import org.mpysdk.core.flash.ChipRevision;
 
 /** ESP32-C6, from esptool 4.8's {@code targets/esp32c6.py}: eFuse BLOCK1 at 0x600B0844, SPI at 0x60003000. */
 final class Esp32C6 {

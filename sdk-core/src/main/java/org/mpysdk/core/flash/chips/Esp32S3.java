@@ -2,7 +2,6 @@ package org.mpysdk.core.flash.chips;
 
 import java.io.IOException;
 import java.util.Map;
-import org.mpysdk.core.flash.ChipRevision;
 
 /** ESP32-S3, from esptool 4.8's {@code targets/esp32s3.py}: eFuse BLOCK1 at 0x60007044, BLOCK2 at 0x6000705C. */
 final class Esp32S3 {

@@ -2,7 +2,6 @@ package org.mpysdk.core.flash.chips;
 
 import java.io.IOException;
 import java.util.List;
-import org.mpysdk.core.flash.ChipRevision;
 
 /** ESP8266 and ESP8285, from esptool 4.8's {@code targets/esp8266.py}: the OTP words at 0x3FF00050..5C. */
 final class Esp8266 {

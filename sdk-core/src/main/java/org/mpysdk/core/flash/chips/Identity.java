@@ -1,7 +1,5 @@
 package org.mpysdk.core.flash.chips;
 
-import org.mpysdk.core.flash.ChipRevision;
-
 /**
  * The exact part and revision read from eFuses.
  *

@@ -1,7 +1,6 @@
 package org.mpysdk.core.flash.chips;
 
 import java.io.IOException;
-import org.mpysdk.core.flash.ChipRevision;
 
 /** How a chip tells which part and revision it is. */
 @FunctionalInterface

@@ -2,7 +2,6 @@ package org.mpysdk.core.flash.chips;
 
 import java.io.IOException;
 import java.util.Map;
-import org.mpysdk.core.flash.ChipRevision;
 
 /** Names the part from its package code (esptool's {@code get_chip_description} without the revision). */
 @FunctionalInterface

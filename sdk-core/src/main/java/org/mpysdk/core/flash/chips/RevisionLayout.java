@@ -2,7 +2,6 @@ package org.mpysdk.core.flash.chips;
 
 import java.io.IOException;
 import java.util.Map;
-import org.mpysdk.core.flash.ChipRevision;
 
 /** How a chip's silicon revision is read. */
 @FunctionalInterface

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.mpysdk.core.flash.ChipRevision;
 
 /**
  * Part, revision, MAC and crystal decoded from register values. The addresses and bit positions written here are

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.mpysdk.core.BoardException;
 import org.mpysdk.core.Cancellation;
-import org.mpysdk.core.internal.Deadline;
+import org.mpysdk.core.Deadline;
 import org.mpysdk.core.internal.LocalFiles;
 import org.mpysdk.firmware.DownloadException;
 

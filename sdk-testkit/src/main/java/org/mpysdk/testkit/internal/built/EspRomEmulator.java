@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.mpysdk.core.Deadline;
 import org.mpysdk.core.flash.Chip;
-import org.mpysdk.core.internal.Deadline;
 
 /**
  * One Espressif QEMU running a chip's real mask ROM in UART download mode, its UART on

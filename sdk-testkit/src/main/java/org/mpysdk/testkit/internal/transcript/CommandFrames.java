@@ -5,7 +5,7 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.mpysdk.serial.esp.internal.protocol.SlipDecoder;
+import org.mpysdk.serial.esp.protocol.SlipDecoder;
 
 /** Cuts the host's byte stream into SLIP frames and describes each command frame as a transcript step. */
 final class CommandFrames {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import org.mpysdk.serial.esp.Opcode;
+import org.mpysdk.serial.esp.protocol.Opcode;
 
 /**
  * What a real ESP loader (ROM or stub) answered to the SDK's command sequence, as test data: the shape

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mpysdk.core.flash.Chip;
-import org.mpysdk.core.flash.ChipRevision;
+import org.mpysdk.core.flash.chips.ChipRevision;
 import org.mpysdk.core.flash.chips.Identity;
 import org.mpysdk.core.flash.chips.RegisterReader;
 

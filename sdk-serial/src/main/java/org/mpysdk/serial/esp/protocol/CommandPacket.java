@@ -1,9 +1,8 @@
-package org.mpysdk.serial.esp.internal.protocol;
+package org.mpysdk.serial.esp.protocol;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-import org.mpysdk.serial.esp.Opcode;
 
 /**
  * A host-to-chip packet: {@code 0x00 | op | size (2) | checksum (4) | data}, little-endian.

@@ -1,4 +1,4 @@
-package org.mpysdk.serial.esp.internal.protocol;
+package org.mpysdk.serial.esp.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

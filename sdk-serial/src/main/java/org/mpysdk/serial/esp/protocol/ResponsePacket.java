@@ -1,9 +1,8 @@
-package org.mpysdk.serial.esp.internal.protocol;
+package org.mpysdk.serial.esp.protocol;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-import org.mpysdk.serial.esp.Opcode;
 
 /**
  * A chip-to-host packet: {@code 0x01 | op | size (2) | value (4) | data}, little-endian. The last

@@ -1,4 +1,4 @@
-package org.mpysdk.serial.esp.internal.protocol;
+package org.mpysdk.serial.esp.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.Test;
-import org.mpysdk.serial.esp.Opcode;
 
 /** Command and response packets: encode/decode round trips, typed failures on garbage. */
 class PacketFuzzTest {

@@ -1,10 +1,9 @@
-package org.mpysdk.core.internal;
+package org.mpysdk.core;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
-import org.mpysdk.core.AbstractTransport;
-import org.mpysdk.core.OperationTimeoutException;
+import org.mpysdk.core.internal.Bytes;
 
 /**
  * The one wait for a byte pattern that every transport and the REPL use: bounded by one deadline,

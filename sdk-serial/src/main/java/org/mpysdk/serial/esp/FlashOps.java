@@ -1,4 +1,4 @@
-package org.mpysdk.serial.esp.internal.flasher;
+package org.mpysdk.serial.esp;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,19 +7,15 @@ import java.util.HexFormat;
 import org.mpysdk.core.Progress;
 import org.mpysdk.core.flash.FlashException;
 import org.mpysdk.core.flash.FlashSizes;
-import org.mpysdk.serial.esp.EspLink;
-import org.mpysdk.serial.esp.LoaderProfile;
-import org.mpysdk.serial.esp.Opcode;
-import org.mpysdk.serial.esp.Timeouts;
-import org.mpysdk.serial.esp.UnsupportedCommandException;
-import org.mpysdk.serial.esp.internal.protocol.EspProtocolException;
+import org.mpysdk.serial.esp.protocol.EspProtocolException;
+import org.mpysdk.serial.esp.protocol.Opcode;
 
 /**
  * Single flash commands on a connected loader: MD5, erase (stub commands, or the ROM's erase inside
  * FLASH_BEGIN), begin and end of a write. Each checks that the loader has the command and uses
  * esptool's size-scaled timeout.
  */
-public final class FlashOps {
+final class FlashOps {
     private final EspLink link;
     private final LoaderProfile profile;
 
@@ -33,7 +29,7 @@ public final class FlashOps {
     }
 
     /** @return the loader profile these operations use */
-    public LoaderProfile profile() {
+    LoaderProfile profile() {
         return profile;
     }
 

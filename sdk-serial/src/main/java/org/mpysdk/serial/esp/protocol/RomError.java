@@ -1,4 +1,4 @@
-package org.mpysdk.serial.esp.internal.protocol;
+package org.mpysdk.serial.esp.protocol;
 
 /** Error codes in a failed response's error byte, with what they mean. */
 public final class RomError {

@@ -1,4 +1,4 @@
-package org.mpysdk.serial.esp.internal.flasher;
+package org.mpysdk.serial.esp;
 
 import java.io.ByteArrayOutputStream;
 import java.util.zip.DataFormatException;

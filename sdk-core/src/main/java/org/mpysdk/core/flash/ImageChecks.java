@@ -1,15 +1,6 @@
-package org.mpysdk.serial.esp.internal.flasher;
+package org.mpysdk.core.flash;
 
 import java.util.Optional;
-import org.mpysdk.core.flash.Chip;
-import org.mpysdk.core.flash.ChipMismatchException;
-import org.mpysdk.core.flash.EspImageHeader;
-import org.mpysdk.core.flash.FlashException;
-import org.mpysdk.core.flash.FlashImage;
-import org.mpysdk.core.flash.FlashRegion;
-import org.mpysdk.core.flash.FlashState;
-import org.mpysdk.core.flash.ImageTooLargeException;
-import org.mpysdk.core.flash.MalformedImageException;
 
 /**
  * The checks made before anything is erased: the image is for this chip, fits the flash, and the image

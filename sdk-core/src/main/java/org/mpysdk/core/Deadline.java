@@ -1,7 +1,6 @@
-package org.mpysdk.core.internal;
+package org.mpysdk.core;
 
 import java.time.Duration;
-import org.mpysdk.core.OperationTimeoutException;
 
 /**
  * A point in time a wait must not pass, on the monotonic clock. Loops that read repeatedly use one

@@ -1,4 +1,4 @@
-package org.mpysdk.core.flash;
+package org.mpysdk.core.flash.chips;
 
 /**
  * A chip's silicon revision, {@code v3.1} style.

@@ -1,14 +1,11 @@
-package org.mpysdk.serial.esp.internal.flasher;
+package org.mpysdk.serial.esp;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.LongConsumer;
-import org.mpysdk.serial.esp.EspLink;
-import org.mpysdk.serial.esp.LoaderProfile;
-import org.mpysdk.serial.esp.Opcode;
-import org.mpysdk.serial.esp.Timeouts;
-import org.mpysdk.serial.esp.internal.protocol.CommandPacket;
+import org.mpysdk.serial.esp.protocol.CommandPacket;
+import org.mpysdk.serial.esp.protocol.Opcode;
 
 /**
  * Writes one region: deflated (FLASH_DEFL_*) where the loader supports it and it helps, else plain

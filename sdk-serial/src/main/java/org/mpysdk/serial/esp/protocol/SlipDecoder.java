@@ -1,4 +1,4 @@
-package org.mpysdk.serial.esp.internal.protocol;
+package org.mpysdk.serial.esp.protocol;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;

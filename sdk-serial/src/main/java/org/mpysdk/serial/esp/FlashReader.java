@@ -1,4 +1,4 @@
-package org.mpysdk.serial.esp.internal.flasher;
+package org.mpysdk.serial.esp;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -6,18 +6,14 @@ import java.util.Arrays;
 import org.mpysdk.core.Progress;
 import org.mpysdk.core.flash.FlashException;
 import org.mpysdk.core.internal.Md5;
-import org.mpysdk.serial.esp.EspLink;
-import org.mpysdk.serial.esp.LoaderProfile;
-import org.mpysdk.serial.esp.Opcode;
-import org.mpysdk.serial.esp.Timeouts;
-import org.mpysdk.serial.esp.UnsupportedCommandException;
+import org.mpysdk.serial.esp.protocol.Opcode;
 
 /**
  * Reads flash: the stub streams it (READ_FLASH: 4 KiB frames, the host acknowledges each with the byte
  * count so far, at most 64 unacknowledged, then an MD5 frame that is checked); the ESP32-family ROM
  * answers 64 bytes per READ_FLASH_SLOW command.
  */
-public final class FlashReader {
+final class FlashReader {
     private static final int PACKET = 0x1000;
     private static final int MAX_IN_FLIGHT = 64;
     private static final int SLOW_BLOCK = 64;

@@ -1,4 +1,4 @@
-package org.mpysdk.serial.esp;
+package org.mpysdk.serial.esp.protocol;
 
 /** ESP bootloader command codes (ROM and stub). */
 public enum Opcode {

@@ -1,24 +1,22 @@
-package org.mpysdk.serial.esp.stub;
+package org.mpysdk.serial.esp;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
+import org.mpysdk.core.Deadline;
 import org.mpysdk.core.OperationTimeoutException;
 import org.mpysdk.core.Progress;
 import org.mpysdk.core.flash.FlashException;
-import org.mpysdk.core.internal.Deadline;
-import org.mpysdk.serial.esp.EspCommandException;
-import org.mpysdk.serial.esp.EspLink;
-import org.mpysdk.serial.esp.Opcode;
-import org.mpysdk.serial.esp.Timeouts;
-import org.mpysdk.serial.esp.internal.protocol.CommandPacket;
+import org.mpysdk.serial.esp.protocol.CommandPacket;
+import org.mpysdk.serial.esp.protocol.Opcode;
+import org.mpysdk.serial.esp.stub.StubImage;
 
 /**
  * Loads a stub into the chip's RAM through the ROM (MEM_BEGIN, MEM_DATA blocks of 0x1800 bytes, MEM_END
  * with the entry point) and waits for its {@code OHAI} greeting.
  */
-public final class StubUploader {
+final class StubUploader {
     /** RAM block size of MEM_DATA. */
     public static final int RAM_BLOCK = 0x1800;
     private static final byte[] OHAI = "OHAI".getBytes(StandardCharsets.US_ASCII);

@@ -1,9 +1,19 @@
-package org.mpysdk.core;
+package org.mpysdk;
 
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import org.mpysdk.core.BoardException;
+import org.mpysdk.core.BoardOption;
+import org.mpysdk.core.Cancellation;
+import org.mpysdk.core.OperationCancelledException;
+import org.mpysdk.core.PortNotFoundException;
+import org.mpysdk.core.ProgressListener;
+import org.mpysdk.core.Transport;
+import org.mpysdk.core.TransportException;
+import org.mpysdk.core.Transports;
+import org.mpysdk.core.UnsupportedPortException;
 import org.mpysdk.core.flash.Bootloader;
 import org.mpysdk.core.flash.BootloaderProvider;
 import org.mpysdk.core.flash.BootloaderUnavailableException;

@@ -1,4 +1,4 @@
-package org.mpysdk.serial.esp.internal.flasher;
+package org.mpysdk.serial.esp;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -21,11 +21,10 @@ import org.mpysdk.core.flash.FlashResult;
 import org.mpysdk.core.flash.FlashState;
 import org.mpysdk.core.flash.FlashVerificationException;
 import org.mpysdk.core.flash.HeaderPatcher;
+import org.mpysdk.core.flash.ImageChecks;
 import org.mpysdk.core.flash.PartialFlashException;
 import org.mpysdk.core.flash.RegionReport;
 import org.mpysdk.core.internal.Md5;
-import org.mpysdk.serial.esp.LoaderProfile;
-import org.mpysdk.serial.esp.UnsupportedCommandException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * FlashResult r = new FlashWriter(ops, chipInfo, 921600).flash(image, FlashOptions.defaults());
  * }</pre>
  */
-public final class FlashWriter {
+final class FlashWriter {
     private static final Logger LOG = LoggerFactory.getLogger(FlashWriter.class);
     /** Bytes read to tell a changed region without its MD5: one READ_FLASH_SLOW block on the ROM. */
     private static final int HEAD_BYTES = 64;
