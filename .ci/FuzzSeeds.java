@@ -19,8 +19,6 @@ import org.mpysdk.serial.esp.protocol.CommandPacket;
 import org.mpysdk.serial.esp.protocol.Opcode;
 import org.mpysdk.serial.esp.protocol.ResponsePacket;
 import org.mpysdk.serial.esp.protocol.Slip;
-import org.mpysdk.webrepl.internal.FileOp;
-import org.mpysdk.webrepl.internal.FileRequest;
 
 /**
  * Writes the seed corpora of the fuzz tests that are generated rather than hand-written (run by
@@ -353,18 +351,18 @@ public class FuzzSeeds {
         text(dir + "one-line", "import webrepl; webrepl.start()\n");
 
         dir = pkg + "FileRequestTestInputs/roundTrip/";
-        request(dir + "put", FileOp.PUT_FILE, 0, 0, 1234, 7, ascii("main.py"));
-        request(dir + "get", FileOp.GET_FILE, 0, 0, 0, 7, ascii("boot.py"));
-        request(dir + "version", FileOp.GET_VER, 0, 0, 0, 0, new byte[0]);
+        request(dir + "put", PUT_FILE, 0, 0, 1234, 7, ascii("main.py"));
+        request(dir + "get", GET_FILE, 0, 0, 0, 7, ascii("boot.py"));
+        request(dir + "version", GET_VER, 0, 0, 0, 0, new byte[0]);
         byte[] longName = new byte[63];
         Arrays.fill(longName, (byte) 'n');
-        request(dir + "long-name-odd-fields", FileOp.PUT_FILE, 255, -1, 0xFFFF_FFFFL, 0xFFFF, longName);
+        request(dir + "long-name-odd-fields", PUT_FILE, 255, -1, 0xFFFF_FFFFL, 0xFFFF, longName);
 
         dir = pkg + "FileRequestTestInputs/garbageDecodesOrFailsTyped/";
-        raw(dir + "put", new FileRequest(FileOp.PUT_FILE, 0, 0, 1234, 7, ascii("main.py")).encode());
-        raw(dir + "get", new FileRequest(FileOp.GET_FILE, 0, 0, 0, 11, ascii("lib/util.py")).encode());
-        raw(dir + "version", new FileRequest(FileOp.GET_VER, 0, 0, 0, 0, new byte[0]).encode());
-        byte[] put = new FileRequest(FileOp.PUT_FILE, 0, 0, 1, 1, ascii("x")).encode();
+        raw(dir + "put", fileRecord(PUT_FILE, 0, 0, 1234, 7, ascii("main.py")));
+        raw(dir + "get", fileRecord(GET_FILE, 0, 0, 0, 11, ascii("lib/util.py")));
+        raw(dir + "version", fileRecord(GET_VER, 0, 0, 0, 0, new byte[0]));
+        byte[] put = fileRecord(PUT_FILE, 0, 0, 1, 1, ascii("x"));
         byte[] unknownOp = put.clone();
         unknownOp[2] = 9;
         raw(dir + "unknown-op", unknownOp);
@@ -408,12 +406,23 @@ public class FuzzSeeds {
         raw(dir + "version-1-27-0", new byte[] {1, 27, 0});
     }
 
-    static void request(String file, FileOp op, int flags, long offset, long size, int nameLength, byte[] name) throws Exception {
+    /** WebREPL's file operations (the board's codes; the fuzz target picks them by index, code - 1). */
+    static final int PUT_FILE = 1, GET_FILE = 2, GET_VER = 3;
+
+    /** A WebREPL request record as modwebrepl.c reads it: "WA", op, flags, offset, size, name length, 64 name bytes. */
+    static byte[] fileRecord(int op, int flags, long offset, long size, int nameLength, byte[] name) {
+        ByteBuffer b = ByteBuffer.allocate(82).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 'W').put((byte) 'A').put((byte) op).put((byte) flags);
+        b.putLong(offset).putInt((int) size).putShort((short) nameLength).put(name);
+        return b.array();
+    }
+
+    static void request(String file, int op, int flags, long offset, long size, int nameLength, byte[] name) throws Exception {
         if (name.length > 63) {
             throw new IllegalArgumentException("name");
         }
         // The target always asks for 63 name bytes; the zero bytes after a short name become 1 in the test.
-        seed(file, s -> s.pick(op.ordinal(), FileOp.values().length).integer(0, 255, flags).longInteger(offset)
+        seed(file, s -> s.pick(op - 1, 3).integer(0, 255, flags).longInteger(offset)
                 .integer(0, 0xFFFF_FFFFL, size).integer(0, 0xFFFF, nameLength).bytes(name));
     }
 

@@ -8,10 +8,8 @@ module org.mpysdk.firmware {
     requires org.slf4j;
 
     exports org.mpysdk.firmware;
-    exports org.mpysdk.firmware.image;
     exports org.mpysdk.firmware.mip;
 
     // Jackson binds the board table and the cache's metadata files to (private) records here.
     opens org.mpysdk.firmware to com.fasterxml.jackson.databind;
-    opens org.mpysdk.firmware.internal.cache to com.fasterxml.jackson.databind;
 }

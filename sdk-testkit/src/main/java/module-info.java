@@ -24,9 +24,9 @@ module org.mpysdk.testkit {
     exports org.mpysdk.testkit.serial;
     exports org.mpysdk.testkit.webrepl;
 
-    uses org.mpysdk.testkit.internal.VirtualBoardFactory;
+    uses org.mpysdk.testkit.VirtualBoardFactory;
 
     provides org.mpysdk.core.TransportProvider with org.mpysdk.testkit.internal.VirtualTransportProvider;
-    provides org.mpysdk.testkit.internal.VirtualBoardFactory
+    provides org.mpysdk.testkit.VirtualBoardFactory
             with org.mpysdk.testkit.internal.micropython.MicroPythonBoards, org.mpysdk.testkit.esp.VirtualEspBoards;
 }

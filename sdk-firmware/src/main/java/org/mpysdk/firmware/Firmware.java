@@ -12,9 +12,6 @@ import org.mpysdk.core.flash.Chip;
 import org.mpysdk.core.flash.FlashImage;
 import org.mpysdk.core.flash.FlashImageSource;
 import org.mpysdk.core.flash.FlashRegion;
-import org.mpysdk.firmware.image.ImageVerifier;
-import org.mpysdk.firmware.image.VerifiedImage;
-import org.mpysdk.firmware.internal.cache.HttpFileCache;
 
 /**
  * A downloaded (or local) MicroPython firmware file with what a flasher needs: the bytes, the chip

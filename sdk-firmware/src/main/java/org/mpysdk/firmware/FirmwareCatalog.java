@@ -17,17 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.OkHttpClient;
 import org.mpysdk.core.BoardException;
 import org.mpysdk.core.flash.Chip;
-import org.mpysdk.firmware.image.ImageVerifier;
-import org.mpysdk.firmware.image.VerifiedImage;
-import org.mpysdk.firmware.internal.cache.CacheLocations;
-import org.mpysdk.firmware.internal.cache.CachedFile;
-import org.mpysdk.firmware.internal.cache.ContentCheck;
-import org.mpysdk.firmware.internal.cache.FetchRequest;
-import org.mpysdk.firmware.internal.cache.HttpFileCache;
-import org.mpysdk.firmware.internal.cache.IntegrityPins;
-import org.mpysdk.firmware.internal.site.BoardPage;
-import org.mpysdk.firmware.internal.site.BoardPageParser;
-import org.mpysdk.firmware.internal.site.IndexPageParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

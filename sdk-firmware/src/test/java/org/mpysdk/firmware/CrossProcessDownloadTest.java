@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.mpysdk.core.Cancellation;
 import org.mpysdk.core.Deadline;
-import org.mpysdk.firmware.internal.cache.CacheLock;
 
 /** Two processes sharing one cache directory: the OS file lock keeps them from corrupting an entry. */
 @Timeout(120)

@@ -16,7 +16,6 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okio.Buffer;
 import org.mpysdk.core.flash.Chip;
-import org.mpysdk.firmware.internal.cache.HttpFileCache;
 import org.mpysdk.testkit.images.TestFirmware;
 
 /**

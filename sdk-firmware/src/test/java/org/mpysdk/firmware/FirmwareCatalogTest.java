@@ -30,7 +30,6 @@ import org.mpysdk.core.Cancellation;
 import org.mpysdk.core.OperationCancelledException;
 import org.mpysdk.core.Progress;
 import org.mpysdk.core.flash.Chip;
-import org.mpysdk.firmware.internal.cache.HttpFileCache;
 import org.mpysdk.testkit.images.TestFirmware;
 
 @Timeout(60)

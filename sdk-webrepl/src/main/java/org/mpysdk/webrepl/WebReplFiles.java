@@ -28,8 +28,6 @@ import org.mpysdk.core.repl.BoardFiles;
 import org.mpysdk.core.repl.RemoteFile;
 import org.mpysdk.core.repl.SyncReport;
 import org.mpysdk.core.repl.TransferVerificationException;
-import org.mpysdk.webrepl.internal.FileReply;
-import org.mpysdk.webrepl.internal.FileRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

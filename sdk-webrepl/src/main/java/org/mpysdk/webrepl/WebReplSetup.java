@@ -6,7 +6,6 @@ import java.util.Objects;
 import org.mpysdk.core.internal.PyLiterals;
 import org.mpysdk.core.repl.BoardFiles;
 import org.mpysdk.core.repl.Repl;
-import org.mpysdk.webrepl.internal.BootScript;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

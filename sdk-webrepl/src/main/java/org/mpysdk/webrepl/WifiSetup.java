@@ -12,8 +12,6 @@ import org.mpysdk.core.internal.PyLiterals;
 import org.mpysdk.core.repl.Repl;
 import org.mpysdk.core.repl.ReplProtocolException;
 import org.mpysdk.core.repl.UnsupportedRemoteOperationException;
-import org.mpysdk.webrepl.internal.WifiReply;
-import org.mpysdk.webrepl.internal.WifiScripts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

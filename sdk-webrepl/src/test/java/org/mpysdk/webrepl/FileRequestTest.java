@@ -10,8 +10,6 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import org.mpysdk.webrepl.internal.FileOp;
-import org.mpysdk.webrepl.internal.FileRequest;
 
 class FileRequestTest {
 

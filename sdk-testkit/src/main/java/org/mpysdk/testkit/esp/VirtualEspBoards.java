@@ -6,7 +6,7 @@ import org.mpysdk.core.BaudRate;
 import org.mpysdk.core.BoardOption;
 import org.mpysdk.core.PortAddress;
 import org.mpysdk.core.Transport;
-import org.mpysdk.testkit.internal.VirtualBoardFactory;
+import org.mpysdk.testkit.VirtualBoardFactory;
 
 /**
  * Makes {@code Board.open("virtual:esp32")} work (also {@code virtual:esp8266}, {@code virtual:esp32s3},

@@ -11,6 +11,7 @@ import org.mpysdk.core.PortAddress;
 import org.mpysdk.core.PortNotFoundException;
 import org.mpysdk.core.Transport;
 import org.mpysdk.core.TransportProvider;
+import org.mpysdk.testkit.VirtualBoardFactory;
 
 /**
  * The one provider of the {@code virtual} scheme: routes {@code virtual:micropython},

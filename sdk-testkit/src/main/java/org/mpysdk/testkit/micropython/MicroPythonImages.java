@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.mpysdk.testkit.internal.micropython.MicroPythonWasm;
 import org.slf4j.LoggerFactory;
 
 /**

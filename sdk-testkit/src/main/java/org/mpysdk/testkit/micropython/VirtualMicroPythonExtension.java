@@ -8,7 +8,6 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.mpysdk.Board;
 import org.mpysdk.testkit.Peers;
-import org.mpysdk.testkit.internal.micropython.MicroPythonWasm;
 
 /**
  * The JUnit 5 extension behind {@link VirtualMicroPython}: resolves {@link Board} and

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.util.RestoreSystemProperties;
-import org.mpysdk.testkit.internal.micropython.MicroPythonWasm;
 
 /** Without MicroPython's wasm, starting a board says what is missing and how to get it. */
 class MissingWasmTest {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.mpysdk.Board;
 import org.mpysdk.core.repl.Repl;
-import org.mpysdk.testkit.internal.micropython.MicroPythonWasm;
 
 /**
  * Benchmark (a main, not a test): start-up of the first and further virtual MicroPython boards,

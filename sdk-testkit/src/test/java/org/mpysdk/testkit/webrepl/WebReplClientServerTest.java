@@ -45,7 +45,6 @@ import org.mpysdk.webrepl.WebReplSessionBusyException;
 import org.mpysdk.webrepl.WebReplTextMode;
 import org.mpysdk.webrepl.WebReplTransport;
 import org.mpysdk.webrepl.WebReplTransportProvider;
-import org.mpysdk.webrepl.internal.FileRequest;
 
 /** The SDK's WebREPL client against the board-side WebReplServer (terminal: a scripted pipe). */
 @Timeout(60)
@@ -273,8 +272,9 @@ class WebReplClientServerTest {
 
     @Test
     void namesOf63BytesWorkAndLongerOnesFailBeforeAnythingIsSent() throws IOException {
-        String ok = "/" + "a".repeat(FileRequest.MAX_NAME_BYTES - 1);
-        String tooLong = "/" + "a".repeat(FileRequest.MAX_NAME_BYTES);
+        int maxNameBytes = 63; // the request record's 64-byte name field, with its terminating zero
+        String ok = "/" + "a".repeat(maxNameBytes - 1);
+        String tooLong = "/" + "a".repeat(maxNameBytes);
         String multiByte = "/" + "é".repeat(32); // 65 bytes
         try (Board board = open()) {
             WebReplFiles files = WebRepl.files(board);

@@ -5,7 +5,7 @@ import java.util.List;
 import org.mpysdk.core.BoardOption;
 import org.mpysdk.core.PortAddress;
 import org.mpysdk.core.Transport;
-import org.mpysdk.testkit.internal.VirtualBoardFactory;
+import org.mpysdk.testkit.VirtualBoardFactory;
 import org.mpysdk.testkit.micropython.MicroPythonOptions;
 import org.mpysdk.testkit.micropython.MicroPythonTransport;
 
