@@ -493,7 +493,7 @@ public class FuzzSeeds {
         text(dir + "unknown-type", "ESP32_GENERIC-20251209-v1.27.0.zip");
         text(dir + "with-path", "firmware/ESP32_GENERIC-20251209-v1.27.0.bin");
 
-        dir = pkg + "image/ImageParserFuzzTestInputs/pageParsers/";
+        dir = pkg + "ImageParserFuzzTestInputs/pageParsers/";
         text(dir + "one-firmware-link", "<html><body><h1>ESP32_GENERIC</h1><h2>Firmware</h2><ul><li>"
                 + "<a href=\"/resources/firmware/ESP32_GENERIC-20251209-v1.27.0.bin\">v1.27.0 (2025-12-09) .bin</a> "
                 + "[<a href=\"/resources/firmware/ESP32_GENERIC-20251209-v1.27.0.app-bin\">.app-bin</a>]</li></ul></body></html>");
@@ -503,7 +503,7 @@ public class FuzzSeeds {
         text(dir + "broken-links", "<a href=\"/resources/firmware/\">x</a><a href=\"/download/\"><a href=\"/resources/firmware/"
                 + "ESP32_GENERIC-20251339-v1.27.0.bin\">bad date</a><a href=");
 
-        dir = pkg + "image/ImageParserFuzzTestInputs/verifier/";
+        dir = pkg + "ImageParserFuzzTestInputs/verifier/";
         Chip[] chips = Chip.values();
         byte[] esp32App = image(Chip.ESP32.imageChipId().getAsInt(), true, new byte[64], ascii("app"));
         byte[] c3App = image(Chip.ESP32_C3.imageChipId().getAsInt(), false, new byte[32]);
@@ -513,7 +513,7 @@ public class FuzzSeeds {
         seed(dir + "truncated", s -> s.pick(Chip.ESP32.ordinal(), chips.length).bool(true)
                 .remainingBytes(Arrays.copyOf(esp32App, 40)));
 
-        dir = pkg + "image/ImageParserFuzzTestInputs/partitionTable/";
+        dir = pkg + "ImageParserFuzzTestInputs/partitionTable/";
         byte[] table = partitionTable();
         seed(dir + "at-offset-32", s -> s.integer(0, 64, 32).remainingBytes(concat(new byte[32], table)));
         byte[] badMd5 = table.clone();

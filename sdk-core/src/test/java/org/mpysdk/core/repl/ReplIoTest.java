@@ -35,6 +35,8 @@ class ReplIoTest {
             n += io.read(rest, n, 4 - n, Duration.ofSeconds(1));
         }
         assertArrayEquals("rest".getBytes(StandardCharsets.US_ASCII), rest, "what follows the pattern stays");
-        assertTrue(millis < 2500, "4 MB in 1-byte reads took " + millis + " ms");
+        // Linear: about 1 s, 3 s on a busy 2-core machine. Rescanning the 64 KB it keeps on every read
+        // would take minutes (the 60 s deadline above ends it first), so the bound keeps a wide margin.
+        assertTrue(millis < 30_000, "4 MB in 1-byte reads took " + millis + " ms");
     }
 }
