@@ -19,6 +19,10 @@ final class ConnectMixin {
     @Option(names = "--flash-baud", description = "switch to this baud rate for flashing when the chip allows (e.g. 460800)")
     Integer flashBaud;
 
+    @Option(names = "--timeout-scale", paramLabel = "N", description = "multiply every loader timeout by N, for slow links"
+            + " (RFC 2217 or a socket across a network, an emulator on a busy host); default 1, esptool's timeouts")
+    Double timeoutScale;
+
     ConnectOptions options() {
         ConnectOptions o = ConnectOptions.defaults().withReset(reset).withStub(!noStub);
         if (stubDir != null) {
@@ -26,6 +30,9 @@ final class ConnectMixin {
         }
         if (flashBaud != null) {
             o = o.withBaud(flashBaud);
+        }
+        if (timeoutScale != null) {
+            o = o.withTimeoutScale(timeoutScale);
         }
         return o;
     }

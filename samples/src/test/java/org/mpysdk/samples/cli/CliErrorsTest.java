@@ -57,4 +57,19 @@ class CliErrorsTest {
         assertTrue(run.stderr().contains("pass --password PASSWORD"), run.stderr());
         assertFalse(run.stderr().contains("Board.open"), run.stderr());
     }
+
+    @Test
+    void aTimeoutScaleOfZeroIsRefusedBeforeTheBoardIsTouched() {
+        CliRun run = CliRun.of("-p", "virtual:esp32", "chip-info", "--timeout-scale", "0");
+        assertTrue(run.exitCode() != 0, run.stdout());
+        assertTrue(run.stderr().contains("timeout scale must be above 0"), run.stderr());
+        assertEquals("", run.stdout());
+    }
+
+    @Test
+    void aTimeoutScaleIsTakenByTheFlashCommands() {
+        CliRun run = CliRun.of("-p", "virtual:esp32", "chip-info", "--timeout-scale", "2");
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertTrue(run.stdout().contains("ESP32"), run.stdout());
+    }
 }

@@ -34,12 +34,15 @@ class CliEsptoolRealRomTest {
         Path qemu = BuiltPeers.require(BuiltPeers.espQemu(), BuiltPeers.ESP_QEMU_HINT);
         Path stubs = BuiltPeers.require(BuiltPeers.esptoolStubs(), BuiltPeers.ESPTOOL_HINT);
         try (EspRomEmulator rom = EspRomEmulator.start(qemu, Chip.ESP32, flash)) {
-            String[] all = new String[args.length + 4];
+            // Three times esptool's timeouts: the emulated ROM answers late on a busy host.
+            String[] all = new String[args.length + 6];
             all[0] = "-p";
             all[1] = rom.port();
             System.arraycopy(args, 0, all, 2, args.length);
             all[args.length + 2] = "--stub-dir";
             all[args.length + 3] = stubs.toString();
+            all[args.length + 4] = "--timeout-scale";
+            all[args.length + 5] = "3";
             CliRun run = CliRun.of(all);
             assertEquals(0, run.exitCode(), String.join(" ", args) + ": " + run.stdout() + run.stderr());
             return run;

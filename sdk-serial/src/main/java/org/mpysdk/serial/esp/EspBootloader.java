@@ -92,7 +92,7 @@ public final class EspBootloader implements Bootloader {
      */
     public static EspBootloader connect(Transport transport, ConnectOptions options, OperationScope scope,
             StubSource stubs) throws IOException {
-        EspLink link = new EspLink(transport, scope);
+        EspLink link = new EspLink(transport, scope, options.timeoutScale());
         try (EspLink.Operation op = link.operation()) {
             EspConnector.Connection c = EspConnector.connect(link, options);
             ChipDetector.Detection d = ChipDetector.detect(link);

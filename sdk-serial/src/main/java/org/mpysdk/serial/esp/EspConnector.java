@@ -58,7 +58,7 @@ final class EspConnector {
      * @throws IOException as {@link #connect(EspLink, ConnectOptions)}
      */
     static Connection connect(Transport transport, ConnectOptions options, OperationScope scope) throws IOException {
-        EspLink link = new EspLink(transport, scope);
+        EspLink link = new EspLink(transport, scope, options.timeoutScale());
         try (EspLink.Operation op = link.operation()) {
             return connect(link, options);
         }

@@ -42,6 +42,7 @@ public final class EspLink {
 
     private final Transport transport;
     private final OperationScope scope;
+    private final double timeoutScale;
     /** The scope of the operation under way (its token fixed at its start), or null between operations. */
     private OperationScope pinned;
     private final SlipDecoder decoder = new SlipDecoder();
@@ -75,8 +76,32 @@ public final class EspLink {
      * @param scope where cancellation comes from
      */
     public EspLink(Transport transport, OperationScope scope) {
+        this(transport, scope, 1);
+    }
+
+    /**
+     * @param transport the link to the chip; not closed by this class
+     * @param scope where cancellation comes from
+     * @param timeoutScale what every timeout given to {@link #await} and {@link #readFrame} (and passed
+     *     through {@link #scaled}) is multiplied by; see {@link org.mpysdk.core.flash.ConnectOptions#withTimeoutScale}
+     * @throws IllegalArgumentException when the scale is not above 0
+     */
+    public EspLink(Transport transport, OperationScope scope, double timeoutScale) {
+        if (!(timeoutScale > 0)) {
+            throw new IllegalArgumentException("timeout scale must be above 0, got " + timeoutScale);
+        }
         this.transport = transport;
         this.scope = scope;
+        this.timeoutScale = timeoutScale;
+    }
+
+    /**
+     * @param timeout one of esptool's timeouts (see {@link Timeouts})
+     * @return it multiplied by this link's timeout scale; at most {@link Timeouts#MAX} times the scale
+     */
+    public Duration scaled(Duration timeout) {
+        Duration capped = timeout.compareTo(Timeouts.MAX) > 0 ? Timeouts.MAX : timeout;
+        return timeoutScale == 1 ? capped : Duration.ofNanos((long) Math.ceil(capped.toNanos() * timeoutScale));
     }
 
     /** @return the underlying transport */
@@ -143,7 +168,7 @@ public final class EspLink {
      * Waits for the response to {@code op}, skipping responses to other commands.
      *
      * @param op the command whose response is awaited
-     * @param timeout how long the response may take, capped at {@link Timeouts#MAX}
+     * @param unscaled how long the response may take, before this link's timeout scale; capped at {@link Timeouts#MAX}
      * @param what the operation, for messages
      * @return the matching response, status not yet checked
      * @throws OperationTimeoutException when no matching response arrives in time
@@ -151,8 +176,9 @@ public final class EspLink {
      * @throws EspProtocolException when 100 frames pass without the matching response
      * @throws IOException when the transport fails or the scope is cancelled
      */
-    public Reply await(Opcode op, Duration timeout, String what) throws IOException {
-        Deadline deadline = Deadline.after(cap(timeout));
+    public Reply await(Opcode op, Duration unscaled, String what) throws IOException {
+        Duration timeout = scaled(unscaled);
+        Deadline deadline = Deadline.after(timeout);
         for (int skipped = 0; skipped < MAX_SKIPPED_FRAMES; ) {
             Optional<byte[]> frame = nextFrame(deadline);
             if (frame.isEmpty()) {
@@ -285,13 +311,14 @@ public final class EspLink {
     }
 
     /**
-     * @param timeout how long to wait
+     * @param unscaled how long to wait, before this link's timeout scale
      * @param what what the frame is for, for the message
      * @return the next frame
      * @throws OperationTimeoutException when none arrives in time
      * @throws IOException when the transport fails or the scope is cancelled
      */
-    public byte[] readFrame(Duration timeout, String what) throws IOException {
+    public byte[] readFrame(Duration unscaled, String what) throws IOException {
+        Duration timeout = scaled(unscaled);
         return nextFrame(Deadline.after(timeout)).orElseThrow(() -> new OperationTimeoutException(
                 "no frame from " + transport.name() + " within " + timeout.toMillis() + " ms while waiting for " + what,
                 timeout));
@@ -368,10 +395,6 @@ public final class EspLink {
             return Optional.empty();
         }
         return Optional.of(new Reply(frame[1] & 0xFF, b.getInt(4), Arrays.copyOfRange(frame, 8, 8 + size)));
-    }
-
-    private static Duration cap(Duration timeout) {
-        return timeout.compareTo(Timeouts.MAX) > 0 ? Timeouts.MAX : timeout;
     }
 
     /** Reads once (waiting at most {@code wait}) and feeds the decoder; @return bytes read */

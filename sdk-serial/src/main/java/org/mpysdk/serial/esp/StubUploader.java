@@ -1,6 +1,7 @@
 package org.mpysdk.serial.esp;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
@@ -42,12 +43,13 @@ final class StubUploader {
         }
         // The ROM may reset its UART before the MEM_END reply leaves: wait briefly, ignore its absence.
         link.send(Opcode.MEM_END, EspLink.words(stub.entry() == 0 ? 1 : 0, stub.entry()), 0);
-        Deadline greeting = Deadline.after(Timeouts.DEFAULT);
+        Duration wait = link.scaled(Timeouts.DEFAULT);
+        Deadline greeting = Deadline.after(wait);
         while (true) {
             Optional<byte[]> frame = link.nextFrame(greeting);
             if (frame.isEmpty()) {
                 throw new OperationTimeoutException("the stub flasher (" + stub.name() + ") did not start: no OHAI "
-                        + "within " + Timeouts.DEFAULT.toMillis() + " ms. Connect without the stub "
+                        + "within " + wait.toMillis() + " ms. Connect without the stub "
                         + "(ConnectOptions.withStub(false)) or check that the stub file matches the chip",
                         Timeouts.DEFAULT);
             }

@@ -75,6 +75,33 @@ class EspLinkTest {
     }
 
     @Test
+    void theTimeoutScaleLengthensEveryWaitAndTheMessageSaysByHowMuch() {
+        EspLink link = new EspLink(new ScriptedTransport(cmd -> null), OperationScope.none(), 3);
+        assertEquals(Duration.ofMillis(600), link.scaled(Duration.ofMillis(200)));
+        assertEquals(Timeouts.MAX.multipliedBy(3), link.scaled(Duration.ofHours(1)), "capped before it is scaled");
+        long start = System.nanoTime();
+        OperationTimeoutException e = assertThrows(OperationTimeoutException.class,
+                () -> link.command("probe", Opcode.READ_REG, EspLink.words(0), 0, Duration.ofMillis(200)));
+        long waited = (System.nanoTime() - start) / 1_000_000;
+        // A lower bound only, which load cannot break: the wait is the scaled one, not the 200 ms asked for.
+        assertTrue(waited >= 600, "waited " + waited + " ms");
+        assertEquals(Duration.ofMillis(600), e.timeout());
+        assertTrue(e.getMessage().contains("within 600 ms"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new EspLink(new ScriptedTransport(cmd -> null), OperationScope.none(), 0));
+    }
+
+    @Test
+    void connectOptionsCarryTheScaleToEverySyncOfTheConnect() {
+        ConnectOptions slow = ConnectOptions.defaults().withAttempts(1).withReset(ResetMode.NO_RESET).withTimeoutScale(4);
+        long start = System.nanoTime();
+        assertThrows(BootloaderNotRespondingException.class,
+                () -> EspConnector.connect(new ScriptedTransport(cmd -> null), slow, OperationScope.none()));
+        long waited = (System.nanoTime() - start) / 1_000_000;
+        // One attempt is 5 SYNCs of 100 ms; scaled by 4, at least 2 s of waiting.
+        assertTrue(waited >= 5 * 400, "waited " + waited + " ms");
+    }
+
+    @Test
     void connectTellsSilenceFromNonSlipFromRejection() {
         ConnectOptions twice = ConnectOptions.defaults().withAttempts(2).withReset(ResetMode.NO_RESET);
         BootloaderNotRespondingException silent = assertThrows(BootloaderNotRespondingException.class,

@@ -58,6 +58,13 @@ final class LoaderScenario {
     }
 
     /**
+     * The scenarios run on Espressif's QEMU too, where the emulated ROM answers late when the host is busy
+     * (one FLASH_DEFL_BEGIN took over 3 s on a loaded 2-core machine); three times esptool's timeouts
+     * keeps them from failing for that. A missing answer still fails, only later.
+     */
+    static final double TIMEOUT_SCALE = 3;
+
+    /**
      * ROM only (at {@link #romBaud}): compressed write verified, skip when unchanged, read-back through the
      * ROM's slow read, plain write, erase of a region.
      *
@@ -66,7 +73,7 @@ final class LoaderScenario {
     static FlashImage rom(Transport t, Chip chip) throws IOException {
         byte[] app = app(chip, 24_000);
         byte[] data = data(5000);
-        try (EspBootloader esp = EspBootloader.connect(t, ConnectOptions.defaults().withReset(ResetMode.NO_RESET)
+        try (EspBootloader esp = EspBootloader.connect(t, ConnectOptions.defaults().withTimeoutScale(TIMEOUT_SCALE).withReset(ResetMode.NO_RESET)
                 .withStub(false).withBaud(romBaud(chip)), OperationScope.none(), StubSource.none())) {
             assertEquals(chip, esp.chip().chip());
             assertTrue(!esp.chip().stubRunning(), "ROM only");
@@ -97,7 +104,7 @@ final class LoaderScenario {
     static FlashImage stub(Transport t, Chip chip, StubSource stubs, int baud, boolean eraseAll) throws IOException {
         byte[] app = app(chip, 200_000);
         byte[] data = data(40_000);
-        try (EspBootloader esp = EspBootloader.connect(t, ConnectOptions.defaults().withReset(ResetMode.NO_RESET)
+        try (EspBootloader esp = EspBootloader.connect(t, ConnectOptions.defaults().withTimeoutScale(TIMEOUT_SCALE).withReset(ResetMode.NO_RESET)
                 .withBaud(baud), OperationScope.none(), stubs)) {
             assertTrue(esp.chip().stubRunning(), "the stub runs");
             assertEquals(baud, esp.baudRate());
