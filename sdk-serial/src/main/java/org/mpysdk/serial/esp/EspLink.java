@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.mpysdk.core.AbstractTransport;
 import org.mpysdk.core.Deadline;
 import org.mpysdk.core.OperationTimeoutException;
 import org.mpysdk.core.Transport;
@@ -179,12 +180,12 @@ public final class EspLink {
     public Reply await(Opcode op, Duration unscaled, String what) throws IOException {
         Duration timeout = scaled(unscaled);
         Deadline deadline = Deadline.after(timeout);
+        long before = bytesReceived;
         for (int skipped = 0; skipped < MAX_SKIPPED_FRAMES; ) {
             Optional<byte[]> frame = nextFrame(deadline);
             if (frame.isEmpty()) {
                 throw new OperationTimeoutException("no answer to " + op + " (" + what + ") from " + transport.name()
-                        + " within " + timeout.toMillis() + " ms; the chip may have reset, or the link lost bytes "
-                        + "(try a lower baud rate)", timeout);
+                        + " within " + timeout.toMillis() + " ms" + heardSince(before), timeout);
             }
             Optional<Reply> reply = parse(frame.get());
             if (reply.isEmpty()) {
@@ -395,6 +396,28 @@ public final class EspLink {
             return Optional.empty();
         }
         return Optional.of(new Reply(frame[1] & 0xFF, b.getInt(4), Arrays.copyOfRange(frame, 8, 8 + size)));
+    }
+
+    /**
+     * What the line said while an answer was awaited, for the timeout message. A chip that resets prints
+     * its ROM's boot message ({@code rst:0x10 (RTCWDT_RTC_RESET),boot:0x...}, {@code ets Jun  8 2016}, or
+     * {@code ESP-ROM:...} on newer chips) and then waits for a SYNC that never comes: say so, since the
+     * cure (power, the reset line, flashing again) differs from that of a lossy line.
+     */
+    private String heardSince(long before) {
+        long n = bytesReceived - before;
+        if (n <= 0) {
+            return "; the chip may have reset, or the link lost bytes (try a lower baud rate)";
+        }
+        byte[] tail = Arrays.copyOfRange(recent, (int) Math.max(0, recentLength - n), recentLength);
+        String text = AbstractTransport.printable(tail);
+        if (text.contains("rst:") || text.contains("ets ") || text.contains("ESP-ROM:")) {
+            return ": the chip reset and printed its boot message (" + text.strip() + "). A brown-out (a weak USB "
+                    + "port, cable or supply), a watchdog or the reset line did it; the stub and the baud rate are lost: "
+                    + "connect again";
+        }
+        return "; " + n + " bytes arrived that were no answer, ending with " + text
+                + " (a lossy line: try a lower baud rate)";
     }
 
     /** Reads once (waiting at most {@code wait}) and feeds the decoder; @return bytes read */

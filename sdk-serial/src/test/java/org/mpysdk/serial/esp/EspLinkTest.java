@@ -75,6 +75,23 @@ class EspLinkTest {
     }
 
     @Test
+    void aChipThatResetsInsteadOfAnsweringIsReportedAsReset() {
+        // What the ESP32-C3's ROM prints after its RTC watchdog fired, then silence in download mode.
+        byte[] boot = ("ESP-ROM:esp32c3-api1-20210207\r\nBuild:Feb  7 2021\r\nrst:0x10 (RTCWDT_RTC_RESET),boot:0x7 "
+                + "(DOWNLOAD(USB/UART0/1))\r\nwaiting for download\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        EspLink link = new EspLink(new ScriptedTransport(cmd -> boot), OperationScope.none());
+        OperationTimeoutException e = assertThrows(OperationTimeoutException.class,
+                () -> link.command("start a write", Opcode.FLASH_BEGIN, EspLink.words(0, 0, 0, 0), 0, Duration.ofMillis(150)));
+        assertTrue(e.getMessage().contains("the chip reset"), e.getMessage());
+        assertTrue(e.getMessage().contains("rst:0x10 (RTCWDT_RTC_RESET)"), e.getMessage());
+
+        EspLink noisy = new EspLink(new ScriptedTransport(cmd -> new byte[] {0x13, 0x37, 0x42}), OperationScope.none());
+        OperationTimeoutException lossy = assertThrows(OperationTimeoutException.class,
+                () -> noisy.command("probe", Opcode.READ_REG, EspLink.words(0), 0, Duration.ofMillis(150)));
+        assertTrue(lossy.getMessage().contains("3 bytes arrived that were no answer"), lossy.getMessage());
+    }
+
+    @Test
     void theTimeoutScaleLengthensEveryWaitAndTheMessageSaysByHowMuch() {
         EspLink link = new EspLink(new ScriptedTransport(cmd -> null), OperationScope.none(), 3);
         assertEquals(Duration.ofMillis(600), link.scaled(Duration.ofMillis(200)));
