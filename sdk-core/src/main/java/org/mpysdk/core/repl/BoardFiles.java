@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.mpysdk.core.internal.LocalFiles;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The board's filesystem, through Python run in the raw REPL (what mpremote's {@code fs} commands do).
@@ -42,9 +40,6 @@ import org.slf4j.LoggerFactory;
  * a copy can skip), {@link RemoteSpace} (df) and {@link RemoteHash} (sha256).
  */
 public final class BoardFiles {
-    private static final Logger LOG = LoggerFactory.getLogger(BoardFiles.class);
-    /** A read that arrives damaged is tried once more. */
-    private static final int READ_ATTEMPTS = 2;
 
     private final Repl repl;
     private final RemoteListing listing;
@@ -237,18 +232,11 @@ public final class BoardFiles {
      * @throws IOException when the REPL fails: timeout, lost link, or another error on the board
      */
     public byte[] cat(String path) throws IOException {
-        for (int attempt = 1; ; attempt++) {
+        return VerifiedDownload.againIfDamaged(() -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try {
-                read(path, out, "cat");
-                return out.toByteArray();
-            } catch (TransferVerificationException e) {
-                if (attempt >= READ_ATTEMPTS) {
-                    throw e;
-                }
-                LOG.debug("{}; reading it again", e.getMessage());
-            }
-        }
+            read(path, out, "cat");
+            return out.toByteArray();
+        });
     }
 
     /**
@@ -280,17 +268,10 @@ public final class BoardFiles {
      * @throws IOException when the REPL fails or the host file cannot be written
      */
     public void get(String remote, Path local) throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                LocalFiles.writeAtomically(local, out -> read(remote, out, "get"));
-                return;
-            } catch (TransferVerificationException e) {
-                if (attempt >= READ_ATTEMPTS) {
-                    throw e;
-                }
-                LOG.debug("{}; reading it again", e.getMessage());
-            }
-        }
+        VerifiedDownload.againIfDamaged(() -> {
+            LocalFiles.writeAtomically(local, out -> read(remote, out, "get"));
+            return local;
+        });
     }
 
     /**

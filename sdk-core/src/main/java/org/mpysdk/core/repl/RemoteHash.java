@@ -8,17 +8,12 @@ import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * SHA-256 of a board file ({@link BoardFiles#sha256}), as mpremote's {@code sha256sum}: the board hashes
  * it where it has hashlib; otherwise the file is read (verified by CRC-16) and hashed on the host.
  */
 final class RemoteHash {
-    private static final Logger LOG = LoggerFactory.getLogger(RemoteHash.class);
-    /** A host-side read that arrives damaged is tried once more, as {@link BoardFiles#cat} does. */
-    private static final int READ_ATTEMPTS = 2;
 
     private final Repl repl;
     private final VerifiedDownload download;
@@ -54,18 +49,11 @@ final class RemoteHash {
     }
 
     private String onHost(String p) throws IOException {
-        for (int attempt = 1; ; attempt++) {
+        return VerifiedDownload.againIfDamaged(() -> {
             MessageDigest md = newSha256();
-            try {
-                download.read(p, new DigestSink(md), "sha256");
-                return HexFormat.of().formatHex(md.digest());
-            } catch (TransferVerificationException e) {
-                if (attempt >= READ_ATTEMPTS) {
-                    throw e;
-                }
-                LOG.debug("{}; reading it again", e.getMessage());
-            }
-        }
+            download.read(p, new DigestSink(md), "sha256");
+            return HexFormat.of().formatHex(md.digest());
+        });
     }
 
     private static MessageDigest newSha256() {

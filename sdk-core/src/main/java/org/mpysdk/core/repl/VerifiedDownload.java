@@ -9,6 +9,8 @@ import org.mpysdk.core.OperationCancelledException;
 import org.mpysdk.core.Progress;
 import org.mpysdk.core.ProgressListener;
 import org.mpysdk.core.internal.PyLiterals;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a board file in one streamed exec and proves that what arrived is the file: the board hashes
@@ -26,7 +28,40 @@ import org.mpysdk.core.internal.PyLiterals;
  * only when this returns.
  */
 final class VerifiedDownload {
+    private static final Logger LOG = LoggerFactory.getLogger(VerifiedDownload.class);
     private static final int MAX_LINE = 64 * 1024;
+    /** A read that arrives damaged is made once more: damage on a line says nothing about the next try. */
+    private static final int READ_ATTEMPTS = 2;
+
+    /** One whole read, started afresh on each call (its output too). */
+    interface Attempt<T> {
+        /**
+         * @return what the read produced
+         * @throws IOException as the read
+         */
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs a read, and runs it once more when it arrived damaged.
+     *
+     * @param attempt the read; it must start its output afresh each time
+     * @return what the successful attempt produced
+     * @throws TransferVerificationException when both attempts arrived damaged (the second one's)
+     * @throws IOException what the read throws otherwise, at once
+     */
+    static <T> T againIfDamaged(Attempt<T> attempt) throws IOException {
+        for (int n = 1; ; n++) {
+            try {
+                return attempt.run();
+            } catch (TransferVerificationException e) {
+                if (n >= READ_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.debug("{}; reading it again", e.getMessage());
+            }
+        }
+    }
 
     private final Repl repl;
 
