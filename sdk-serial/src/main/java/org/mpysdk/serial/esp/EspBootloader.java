@@ -3,6 +3,7 @@ package org.mpysdk.serial.esp;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import org.mpysdk.core.OperationTimeoutException;
 import org.mpysdk.core.Progress;
 import org.mpysdk.core.Transport;
 import org.mpysdk.core.flash.Bootloader;
@@ -50,6 +51,10 @@ public final class EspBootloader implements Bootloader {
     private LoaderProfile profile;
     private ChipInfo info;
     private int baud;
+    /** The rate the session started at, where a chip that reset listens again. */
+    private final int startBaud;
+    /** Where the stub came from, to load it again after a reset. */
+    private StubSource stubs = StubSource.none();
     private boolean closed;
     /** Whether an erase on this connection has changed the flash (for truthful refusals). */
     private boolean erasedEarlier;
@@ -59,6 +64,7 @@ public final class EspBootloader implements Bootloader {
         this.options = options;
         this.profile = profile;
         this.baud = baud;
+        this.startBaud = baud;
     }
 
     /**
@@ -105,6 +111,7 @@ public final class EspBootloader implements Bootloader {
     }
 
     private void start(StubSource stubs) throws IOException {
+        this.stubs = stubs;
         Target target = profile.target();
         Chip chip = target.facts().chip();
         scope().listener().onProgress(new Progress("connect", "identify " + chip.displayName(), 0, 1));
@@ -117,12 +124,7 @@ public final class EspBootloader implements Bootloader {
             mac = target.readMac(regs);
             crystal = target.crystalMhz(regs, baud);
         }
-        if (!profile.stub() && options.useStub()) {
-            loadStub(stubs, chip);
-        }
-        if (options.baud() > 0 && options.baud() != baud) {
-            changeBaud(options.baud());
-        }
+        stubAndBaud(chip);
         attachFlash();
         FlashId id = null;
         long size = -1;
@@ -136,14 +138,82 @@ public final class EspBootloader implements Bootloader {
                         Integer.toHexString(read.toRdid()));
             }
         }
-        if (size > 0 && profile.supportsSpiCommands()) {
-            link.check("set the SPI flash parameters", Opcode.SPI_SET_PARAMS,
-                    EspLink.words(0, size, 64 * 1024, 4 * 1024, 256, 0xFFFF), 0, 0, Timeouts.DEFAULT);
-        }
+        setFlashParameters(size);
         info = new ChipInfo(chip, identity.description(), identity.revision(), mac, crystal, id, size,
                 profile.secureDownloadMode(), profile.stub());
         LOG.info("connected to {} on {} ({})", info, link.transport().name(), profile);
         scope().listener().onProgress(new Progress("connect", "identify " + chip.displayName(), 1, 1));
+    }
+
+    private void stubAndBaud(Chip chip) throws IOException {
+        if (!profile.stub() && options.useStub()) {
+            loadStub(stubs, chip);
+        }
+        if (options.baud() > 0 && options.baud() != baud) {
+            changeBaud(options.baud());
+        }
+    }
+
+    private void setFlashParameters(long size) throws IOException {
+        if (size > 0 && profile.supportsSpiCommands()) {
+            link.check("set the SPI flash parameters", Opcode.SPI_SET_PARAMS,
+                    EspLink.words(0, size, 64 * 1024, 4 * 1024, 256, 0xFFFF), 0, 0, Timeouts.DEFAULT);
+        }
+    }
+
+    /**
+     * Connects again after the chip reset mid-session (a {@link ChipResetException}): back to the rate the
+     * session started at, the reset and SYNC of the connect options, the stub and the baud rate again, the
+     * flash attached and configured as before. The chip is the same one, so it is not identified again.
+     *
+     * @return the loader's commands on the new connection
+     * @throws IOException when the chip does not come back into its loader
+     */
+    FlashOps reconnect() throws IOException {
+        LOG.warn("{} reset; connecting again", link.transport().name());
+        scope().listener().onProgress(new Progress("connect", "connect again after a reset", 0, 1));
+        link.transport().setBaudRate(startBaud);
+        baud = startBaud;
+        link.clearInput();
+        EspConnector.Connection c = EspConnector.connect(link, options);
+        profile = new LoaderProfile(profile.target(), c.stubDetected(), profile.secureDownloadMode());
+        stubAndBaud(info.chip());
+        attachFlash();
+        setFlashParameters(info.flashSize());
+        scope().listener().onProgress(new Progress("connect", "connect again after a reset", 1, 1));
+        return new FlashOps(link, profile);
+    }
+
+    /**
+     * Whether a chip that stopped answering has reset. Its ROM prints the boot message at the rate the
+     * session started at, so on a session that changed the rate the message arrives as noise, or not at
+     * all: listen at the starting rate for one SYNC. A ROM that answers it has reset; otherwise the rate
+     * is put back and nothing else changed.
+     *
+     * @return true when the ROM loader answers at the starting rate
+     * @throws IOException when the transport fails
+     */
+    boolean resetSuspected() throws IOException {
+        if (baud == startBaud) {
+            return false;  // at this rate a reset shows its boot message (ChipResetException)
+        }
+        link.drain(Duration.ofMillis(50), Duration.ofMillis(500));
+        link.transport().setBaudRate(startBaud);
+        link.clearInput();
+        try {
+            link.command("look for a chip that reset", Opcode.SYNC, EspConnector.SYNC_PAYLOAD, 0, Timeouts.SYNC);
+            LOG.debug("{}: the ROM loader answers at {}: the chip reset", link.transport().name(), startBaud);
+            return true;
+        } catch (OperationTimeoutException | UnsupportedCommandException e) {
+            link.transport().setBaudRate(baud);
+            link.clearInput();
+            return false;
+        }
+    }
+
+    /** @return the line rate now, after a {@link #reconnect} too */
+    int lineBaud() {
+        return baud;
     }
 
     private void loadStub(StubSource stubs, Chip chip) throws IOException {
@@ -221,7 +291,7 @@ public final class EspBootloader implements Bootloader {
     public FlashResult flash(FlashImage image, FlashOptions options) throws IOException {
         try (EspLink.Operation op = link.operation()) {
             FlashResult r = new FlashWriter(ops(), info, baud,
-                    erasedEarlier ? FlashState.ERASED_EARLIER : FlashState.UNTOUCHED).flash(image, options);
+                    erasedEarlier ? FlashState.ERASED_EARLIER : FlashState.UNTOUCHED, this).flash(image, options);
             LOG.info("{} on {}", r, link.transport().name());
             return r;
         }

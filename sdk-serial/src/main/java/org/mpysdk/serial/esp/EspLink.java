@@ -184,8 +184,15 @@ public final class EspLink {
         for (int skipped = 0; skipped < MAX_SKIPPED_FRAMES; ) {
             Optional<byte[]> frame = nextFrame(deadline);
             if (frame.isEmpty()) {
-                throw new OperationTimeoutException("no answer to " + op + " (" + what + ") from " + transport.name()
-                        + " within " + timeout.toMillis() + " ms" + heardSince(before), timeout);
+                String noAnswer = "no answer to " + op + " (" + what + ") from " + transport.name() + " within "
+                        + timeout.toMillis() + " ms";
+                Optional<String> boot = bootMessageSince(before);
+                if (boot.isPresent()) {
+                    throw new ChipResetException(noAnswer + ": the chip reset and printed its boot message ("
+                            + boot.get() + "). A brown-out (a weak USB port, cable or supply), a watchdog or the reset "
+                            + "line did it; the stub and the baud rate are lost: connect again", timeout, boot.get());
+                }
+                throw new OperationTimeoutException(noAnswer + heardSince(before), timeout);
             }
             Optional<Reply> reply = parse(frame.get());
             if (reply.isEmpty()) {
@@ -399,25 +406,30 @@ public final class EspLink {
     }
 
     /**
-     * What the line said while an answer was awaited, for the timeout message. A chip that resets prints
-     * its ROM's boot message ({@code rst:0x10 (RTCWDT_RTC_RESET),boot:0x...}, {@code ets Jun  8 2016}, or
-     * {@code ESP-ROM:...} on newer chips) and then waits for a SYNC that never comes: say so, since the
-     * cure (power, the reset line, flashing again) differs from that of a lossy line.
+     * A chip that resets prints its ROM's boot message ({@code rst:0x10 (RTCWDT_RTC_RESET),boot:0x...},
+     * {@code ets Jun  8 2016}, or {@code ESP-ROM:...} on newer chips) and then waits for a SYNC that never
+     * comes. Telling that from a lossy line matters: the cure is to connect again, not a lower baud rate.
+     *
+     * @return what arrived since {@code before}, made printable, when it holds a boot message
      */
+    private Optional<String> bootMessageSince(long before) {
+        String text = AbstractTransport.printable(tailSince(before)).strip();
+        return text.contains("rst:") || text.contains("ets ") || text.contains("ESP-ROM:") ? Optional.of(text) : Optional.empty();
+    }
+
+    /** What the line carried while an answer was awaited, when it was no boot message, for the timeout message. */
     private String heardSince(long before) {
         long n = bytesReceived - before;
         if (n <= 0) {
             return "; the chip may have reset, or the link lost bytes (try a lower baud rate)";
         }
-        byte[] tail = Arrays.copyOfRange(recent, (int) Math.max(0, recentLength - n), recentLength);
-        String text = AbstractTransport.printable(tail);
-        if (text.contains("rst:") || text.contains("ets ") || text.contains("ESP-ROM:")) {
-            return ": the chip reset and printed its boot message (" + text.strip() + "). A brown-out (a weak USB "
-                    + "port, cable or supply), a watchdog or the reset line did it; the stub and the baud rate are lost: "
-                    + "connect again";
-        }
-        return "; " + n + " bytes arrived that were no answer, ending with " + text
+        return "; " + n + " bytes arrived that were no answer, ending with " + AbstractTransport.printable(tailSince(before))
                 + " (a lossy line: try a lower baud rate)";
+    }
+
+    private byte[] tailSince(long before) {
+        long n = bytesReceived - before;
+        return Arrays.copyOfRange(recent, (int) Math.max(0, recentLength - Math.max(0, n)), recentLength);
     }
 
     /** Reads once (waiting at most {@code wait}) and feeds the decoder; @return bytes read */

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.mpysdk.core.OperationCancelledException;
+import org.mpysdk.core.OperationTimeoutException;
 import org.mpysdk.core.Progress;
 import org.mpysdk.core.TransportClosedException;
 import org.mpysdk.core.flash.ChipInfo;
@@ -43,10 +44,13 @@ final class FlashWriter {
     private static final Logger LOG = LoggerFactory.getLogger(FlashWriter.class);
     /** Bytes read to tell a changed region without its MD5: one READ_FLASH_SLOW block on the ROM. */
     private static final int HEAD_BYTES = 64;
-    private final FlashOps ops;
+    /** The loader's commands: replaced when the chip reset and the session connected again. */
+    private FlashOps ops;
     private final ChipInfo chip;
-    private final int lineBaud;
+    private int lineBaud;
     private final FlashState state;
+    /** The session, to connect again after a reset; null where there is none (then a reset fails the write). */
+    private final EspBootloader session;
 
     /**
      * @param ops commands on the connected loader
@@ -64,10 +68,22 @@ final class FlashWriter {
      * @param state whether an earlier erase on this connection already wiped the flash (for refusals' messages)
      */
     public FlashWriter(FlashOps ops, ChipInfo chip, int lineBaud, FlashState state) {
+        this(ops, chip, lineBaud, state, null);
+    }
+
+    /**
+     * @param ops commands on the connected loader
+     * @param chip what the chip is (for checks and header patching)
+     * @param lineBaud the current line rate (for timeouts)
+     * @param state whether an earlier erase on this connection already wiped the flash (for refusals' messages)
+     * @param session the session that connects again when the chip resets mid-write, or null
+     */
+    FlashWriter(FlashOps ops, ChipInfo chip, int lineBaud, FlashState state, EspBootloader session) {
         this.ops = ops;
         this.chip = chip;
         this.lineBaud = lineBaud;
         this.state = state;
+        this.session = session;
     }
 
     /** One region after padding, alignment and patching, with its MD5. */
@@ -206,6 +222,13 @@ final class FlashWriter {
             } catch (TransportClosedException e) {
                 throw partial("writing was stopped", region, completed, e);
             } catch (IOException e) {
+                if (session != null && attempt == 0 && (e instanceof ChipResetException
+                        || e instanceof OperationTimeoutException && session.resetSuspected())) {
+                    // A reset costs the stub and the baud rate, not what is on the flash: the regions before
+                    // stay verified, and this one is written again in full on a new connection.
+                    writer = reconnected(region, completed, e);
+                    continue;
+                }
                 if (attempt > 0) {
                     throw partial("writing failed twice", region, completed, e);
                 }
@@ -254,6 +277,28 @@ final class FlashWriter {
     }
 
     /** Drops stale answers of an aborted pipeline before the region starts again. */
+    /** Connects again after a reset mid-write; @return a writer on the new connection, same loader as before */
+    private RegionWriter reconnected(Prepared region, List<RegionReport> completed, IOException reset)
+            throws IOException {
+        LoaderProfile before = ops.profile();
+        LOG.warn("the chip reset while 0x{} was written ({}); connecting again to write it again",
+                Long.toHexString(region.offset()), reset instanceof ChipResetException r ? r.bootMessage()
+                        : "its ROM loader answers at the starting rate");
+        try {
+            ops = session.reconnect();
+        } catch (IOException e) {
+            e.addSuppressed(reset);
+            throw partial("the chip reset and did not come back into its loader", region, completed, e);
+        }
+        lineBaud = session.lineBaud();
+        if (ops.profile().stub() != before.stub()) {
+            // The data was prepared (block size, compression) for the loader that answered before.
+            throw partial("the chip reset and came back with another loader (" + ops.profile() + ", was " + before + ")",
+                    region, completed, reset);
+        }
+        return new RegionWriter(ops, lineBaud);
+    }
+
     private void settle() throws IOException {
         ops.link().drain(Duration.ofMillis(100), Duration.ofSeconds(1));
     }

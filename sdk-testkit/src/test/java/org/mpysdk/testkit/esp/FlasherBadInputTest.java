@@ -23,6 +23,7 @@ import org.mpysdk.core.flash.MalformedImageException;
 import org.mpysdk.core.flash.OperationScope;
 import org.mpysdk.core.flash.PartialFlashException;
 import org.mpysdk.core.flash.ResetMode;
+import org.mpysdk.serial.esp.ChipResetException;
 import org.mpysdk.serial.esp.EspBootloader;
 import org.mpysdk.serial.esp.protocol.Opcode;
 import org.mpysdk.serial.esp.stub.StubSource;
@@ -190,6 +191,48 @@ class FlasherBadInputTest {
             assertTrue(e.completed().get(0).verified());
             assertEquals(0x100000, e.failedOffset());
             assertTrue(e.getMessage().contains("partly written"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aResetIntoTheLoaderMidFlashIsHealedByConnectingAgainAndWritingTheRegionAgain() throws Exception {
+        byte[] first = FlasherFixtures.firmware(Chip.ESP32, 20_000, 21);
+        byte[] second = FlasherFixtures.payload(60_000, 22);
+        FlashImage image = new FlashImage(Chip.ESP32, List.of(new FlashRegion(0x1000, first),
+                new FlashRegion(0x100000, second)));
+        // A brown-out in the second region's blocks, after which the chip sits in its ROM loader again.
+        FaultPlan plan = FaultPlan.builder().resetMidFlash(30, true).build();
+        try (VirtualEsp chip = VirtualEsp.builder(ChipProfile.esp32()).faults(plan).build();
+                var t = chip.openTransport(); EspBootloader esp = FlasherFixtures.romOnly(t)) {
+            long syncsBefore = chip.commandCount(Opcode.SYNC);
+            FlashResult r = esp.flash(image, FlashOptions.defaults().withCompress(false).withSkipUnchanged(false));
+            assertTrue(chip.commandCount(Opcode.SYNC) > syncsBefore, "it synced again after the reset");
+            assertEquals(2, r.regions().size());
+            assertEquals(0, r.regions().get(0).rewrites());
+            assertEquals(1, r.regions().get(1).rewrites(), "the region the reset hit was written again");
+            assertTrue(r.regions().get(1).verified());
+            assertArrayEquals(second, chip.flash().read(0x100000, second.length));
+            // The session goes on after it.
+            assertArrayEquals(esp.md5(0x100000, second.length), java.security.MessageDigest.getInstance("MD5").digest(second));
+        }
+    }
+
+    @Test
+    void aResetIntoTheApplicationMidFlashStaysAPartialFlashThatSaysTheChipReset() throws Exception {
+        byte[] first = FlasherFixtures.firmware(Chip.ESP32, 20_000, 31);
+        byte[] second = FlasherFixtures.payload(60_000, 32);
+        FlashImage image = new FlashImage(Chip.ESP32, List.of(new FlashRegion(0x1000, first),
+                new FlashRegion(0x100000, second)));
+        FaultPlan plan = FaultPlan.builder().resetMidFlash(30, false).build();
+        try (VirtualEsp chip = VirtualEsp.builder(ChipProfile.esp32()).faults(plan).build();
+                var t = chip.openTransport(); EspBootloader esp = FlasherFixtures.romOnly(t)) {
+            PartialFlashException e = assertThrows(PartialFlashException.class,
+                    () -> esp.flash(image, FlashOptions.defaults().withCompress(false).withSkipUnchanged(false)));
+            // Without reset lines (NO_RESET) a chip that booted its application cannot be brought back.
+            assertTrue(e.getMessage().contains("the chip reset and did not come back into its loader"), e.getMessage());
+            assertEquals(1, e.completed().size());
+            assertTrue(java.util.Arrays.stream(e.getCause().getSuppressed()).anyMatch(x -> x instanceof ChipResetException),
+                    "the reset stays attached to the failure");
         }
     }
 }

@@ -53,6 +53,22 @@ class FlasherStubTest {
     }
 
     @Test
+    void aResetMidFlashLoadsTheStubAndTheBaudRateAgainAndWritesTheRegionAgain() throws Exception {
+        byte[] fw = FlasherFixtures.firmware(Chip.ESP32, 300_000, 41);
+        FaultPlan plan = FaultPlan.builder().resetMidFlash(8, true).build();
+        try (VirtualEsp chip = VirtualEsp.builder(ChipProfile.esp32()).faults(plan).build(); var t = chip.openTransport();
+                EspBootloader esp = FlasherFixtures.withStub(t, stubs, 460800)) {
+            FlashResult r = esp.flash(FlashImage.forChip(Chip.ESP32, fw));
+            assertTrue(r.verified(), r.toString());
+            assertEquals(1, r.regions().get(0).rewrites(), r.toString());
+            assertEquals(2, chip.stubUploads(), "the reset lost the stub: it was uploaded again");
+            assertEquals(EspMode.STUB, chip.mode());
+            assertEquals(460800, chip.baudRate(), "and the baud rate set again");
+            assertArrayEquals(fw, chip.flash().read((int) Chip.ESP32.flashOffset(), fw.length));
+        }
+    }
+
+    @Test
     void reflashSkipsReadBackMatchesAndEraseWorks() throws Exception {
         byte[] fw = FlasherFixtures.firmware(Chip.ESP32, 500_000, 7);
         byte[] data = FlasherFixtures.payload(70_000, 8);
