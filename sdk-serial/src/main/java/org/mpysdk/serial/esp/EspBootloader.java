@@ -200,15 +200,24 @@ public final class EspBootloader implements Bootloader {
         link.drain(Duration.ofMillis(50), Duration.ofMillis(500));
         link.transport().setBaudRate(startBaud);
         link.clearInput();
+        boolean rom = false;
         try {
-            link.command("look for a chip that reset", Opcode.SYNC, EspConnector.SYNC_PAYLOAD, 0, Timeouts.SYNC);
-            LOG.debug("{}: the ROM loader answers at {}: the chip reset", link.transport().name(), startBaud);
-            return true;
+            EspLink.Reply r = link.command("look for a chip that reset", Opcode.SYNC, EspConnector.SYNC_PAYLOAD, 0,
+                    Timeouts.SYNC);
+            // A stub answers SYNC with value 0: on a link where the rate means nothing (a socket to an
+            // emulator) the stub that is still running answers, and that is no reset.
+            rom = r.value() != 0;
         } catch (OperationTimeoutException | UnsupportedCommandException e) {
+            // nothing at the starting rate: no ROM loader waiting there
+        }
+        link.drain(Duration.ofMillis(20), Duration.ofMillis(200));  // the ROM answers one SYNC several times
+        if (!rom) {
             link.transport().setBaudRate(baud);
             link.clearInput();
-            return false;
         }
+        LOG.debug("{}: {} at {}", link.transport().name(), rom ? "the ROM loader answers, so the chip reset"
+                : "no ROM loader answers", startBaud);
+        return rom;
     }
 
     /** @return the line rate now, after a {@link #reconnect} too */
