@@ -3,7 +3,6 @@ package org.mpysdk.serial.esp;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
-import org.mpysdk.core.OperationTimeoutException;
 import org.mpysdk.core.Progress;
 import org.mpysdk.core.Transport;
 import org.mpysdk.core.flash.Bootloader;
@@ -170,7 +169,6 @@ public final class EspBootloader implements Bootloader {
      * @throws IOException when the chip does not come back into its loader
      */
     FlashOps reconnect() throws IOException {
-        LOG.warn("{} reset; connecting again", link.transport().name());
         scope().listener().onProgress(new Progress("connect", "connect again after a reset", 0, 1));
         link.transport().setBaudRate(startBaud);
         baud = startBaud;
@@ -199,18 +197,10 @@ public final class EspBootloader implements Bootloader {
         }
         link.drain(Duration.ofMillis(50), Duration.ofMillis(500));
         link.transport().setBaudRate(startBaud);
-        link.clearInput();
-        boolean rom = false;
-        try {
-            EspLink.Reply r = link.command("look for a chip that reset", Opcode.SYNC, EspConnector.SYNC_PAYLOAD, 0,
-                    Timeouts.SYNC);
-            // A stub answers SYNC with value 0: on a link where the rate means nothing (a socket to an
-            // emulator) the stub that is still running answers, and that is no reset.
-            rom = r.value() != 0;
-        } catch (OperationTimeoutException | UnsupportedCommandException e) {
-            // nothing at the starting rate: no ROM loader waiting there
-        }
-        link.drain(Duration.ofMillis(20), Duration.ofMillis(200));  // the ROM answers one SYNC several times
+        // A stub answers SYNC with value 0: on a link where the rate means nothing (a socket to an
+        // emulator) the stub that is still running answers, and that is no reset.
+        Optional<Boolean> stub = EspConnector.syncOnce(link);
+        boolean rom = stub.isPresent() && !stub.get();
         if (!rom) {
             link.transport().setBaudRate(baud);
             link.clearInput();

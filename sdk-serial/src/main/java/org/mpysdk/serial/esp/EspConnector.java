@@ -124,6 +124,20 @@ final class EspConnector {
                 detail);
     }
 
+    /**
+     * One SYNC, as each of {@link #connect}'s, with its extra replies read.
+     *
+     * @return empty when no successful answer came in time, else whether the stub answered (value 0)
+     * @throws IOException when the transport fails
+     */
+    static Optional<Boolean> syncOnce(EspLink link) throws IOException {
+        Optional<EspLink.Reply> reply = trySync(link);
+        if (reply.isEmpty() || !succeeded(reply.get())) {
+            return Optional.empty();
+        }
+        return Optional.of(collectExtraReplies(link, reply.get().value() == 0));
+    }
+
     /** @return the SYNC reply, or empty when none came in time */
     private static Optional<EspLink.Reply> trySync(EspLink link) throws IOException {
         link.clearInput();
